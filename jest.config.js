@@ -1,0 +1,25 @@
+/**
+ * Unit tests live beside the code; end-to-end tests under test/ boot the real app on a real PostgreSQL.
+ *
+ * NestJS 12 ships as ES modules. Node 20.19+ loads them from our CommonJS build natively (require(esm)), but Jest's
+ * own module loader only does so from Node 24.9, so under Jest those packages are compiled to CommonJS by SWC too.
+ */
+const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer', 'load-esm'];
+const transform = {
+  '^.+\\.ts$': ['@swc/jest'],
+  '^.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2023', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }],
+};
+const shared = {
+  testEnvironment: 'node',
+  transform,
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
+  rootDir: '.',
+};
+module.exports = {
+  maxWorkers: 2,
+  testTimeout: 60000,
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+  ],
+};

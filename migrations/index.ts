@@ -1,0 +1,4 @@
+import { CreateAccounts1764028800000 } from './1764028800000-CreateAccounts';
+
+/** Every migration in the order it was written; files are never edited after they land. */
+export const migrations: Function[] = [CreateAccounts1764028800000];

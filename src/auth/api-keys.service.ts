@@ -1,0 +1,62 @@
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { DataSource, IsNull, Repository } from 'typeorm';
+import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto, mapApiKey } from './dto/api-key.dto';
+import type { Page } from '../common/page';
+import { ApiKeyEntity } from './entities/api-key.entity';
+import type { Principal } from './principal';
+import { generateSecret, hashSecret } from './secret-token';
+
+const KEY_PREFIX = 'tfk_';
+const VISIBLE_CHARACTERS = KEY_PREFIX.length + 8;
+
+@Injectable()
+export class ApiKeysService {
+  private readonly keys: Repository<ApiKeyEntity>;
+
+  constructor(dataSource: DataSource) {
+    this.keys = dataSource.getRepository(ApiKeyEntity);
+  }
+
+  async create(principal: Principal, dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+    const unheld = (dto.scopes ?? []).filter((scope) => !principal.scopes.has(scope));
+    if (unheld.length > 0) {
+      throw new UnprocessableEntityException({
+        message: 'A key cannot hold scopes its creator lacks',
+        errors: unheld.map((scope) => ({ field: 'scopes', message: `you do not hold ${scope}` })),
+      });
+    }
+    const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
+    if (expiresAt && expiresAt.getTime() <= Date.now()) {
+      throw new UnprocessableEntityException({
+        message: 'expiresAt must be in the future',
+        errors: [{ field: 'expiresAt', message: 'expiresAt must be in the future' }],
+      });
+    }
+    const key = generateSecret(KEY_PREFIX);
+    const saved = await this.keys.save(
+      this.keys.create({
+        userId: principal.userId,
+        name: dto.name,
+        prefix: key.slice(0, VISIBLE_CHARACTERS),
+        keyHash: hashSecret(key),
+        scopes: dto.scopes ?? null,
+        expiresAt,
+      }),
+    );
+    return { ...mapApiKey(saved), key };
+  }
+
+  /** Keys are few per user, so one page holds them all; the list keeps the shape of every other list. */
+  async list(principal: Principal): Promise<Page<ApiKeyDto>> {
+    const keys = await this.keys.find({
+      where: { userId: principal.userId, revokedAt: IsNull() },
+      order: { createdAt: 'DESC', id: 'DESC' },
+    });
+    return { items: keys.map(mapApiKey), nextCursor: null };
+  }
+
+  async revoke(principal: Principal, id: string): Promise<void> {
+    const result = await this.keys.update({ id, userId: principal.userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    if (!result.affected) throw new NotFoundException('No such API key');
+  }
+}

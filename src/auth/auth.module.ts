@@ -1,0 +1,56 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { AppConfig } from '../config/app-config';
+import { UsersModule } from '../users/users.module';
+import { ApiKeyStrategy } from './api-key.strategy';
+import { ApiKeysController } from './api-keys.controller';
+import { ApiKeysService } from './api-keys.service';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { AuthenticationGuard } from './authentication.guard';
+import { CredentialsModule } from './credentials.module';
+import { JwtStrategy } from './jwt.strategy';
+import { LoginLimiter } from './login-limiter';
+import { PrincipalLoader } from './principal.loader';
+import { RateLimitGuard } from './rate-limit.guard';
+import { isRegistrationRoute } from './registration-limit.decorator';
+import { ScopeGuard } from './scope.guard';
+
+@Module({
+  imports: [
+    CredentialsModule,
+    UsersModule,
+    PassportModule,
+    ThrottlerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        throttlers: [
+          { name: 'default', ttl: 60_000, limit: config.rateLimits.perMinute },
+          {
+            name: 'register',
+            ttl: 3_600_000,
+            limit: config.rateLimits.registerPerHour,
+            skipIf: (context) => !isRegistrationRoute(context),
+          },
+        ],
+      }),
+    }),
+  ],
+  controllers: [AuthController, ApiKeysController],
+  providers: [
+    AuthService,
+    ApiKeysService,
+    LoginLimiter,
+    PrincipalLoader,
+    JwtStrategy,
+    ApiKeyStrategy,
+    // Global guards run in this order: who is calling, may this credential use the route, is it within its limits.
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: ScopeGuard },
+    { provide: APP_GUARD, useClass: RateLimitGuard },
+  ],
+  exports: [PrincipalLoader],
+})
+export class AuthModule {}

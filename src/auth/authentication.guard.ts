@@ -1,0 +1,23 @@
+import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AuthGuard } from '@nestjs/passport';
+import { IS_PUBLIC } from './public.decorator';
+
+/** Global and deny-by-default: every route needs a bearer token or an API key unless it is marked @Public(). */
+@Injectable()
+export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
+  constructor(private readonly reflector: Reflector) {
+    super();
+  }
+
+  override canActivate(context: ExecutionContext) {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    return super.canActivate(context);
+  }
+
+  override handleRequest<T>(error: unknown, principal: T | false): T {
+    if (error) throw error;
+    if (!principal) throw new UnauthorizedException('Missing, invalid, expired or revoked credentials');
+    return principal;
+  }
+}

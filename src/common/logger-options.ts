@@ -1,0 +1,39 @@
+import type { Params } from 'nestjs-pino';
+import type { Options } from 'pino-http';
+import type { DestinationStream } from 'pino';
+import { AppConfig } from '../config/app-config';
+
+/** Anything that could hold a credential is censored before a line is written. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers["x-api-key"]',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.currentPassword',
+  '*.newPassword',
+  '*.refreshToken',
+  '*.accessToken',
+  '*.token',
+  '*.key',
+  '*.secret',
+];
+
+export function loggerOptions(config: AppConfig, destination?: DestinationStream): Params {
+  const options: Options = {
+    level: config.logLevel,
+    genReqId: (req) => req.id,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    // Query strings can carry search text; the route is enough to trace a request.
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url.split('?')[0],
+      }),
+    },
+  };
+  return { pinoHttp: destination ? [options, destination] : options };
+}

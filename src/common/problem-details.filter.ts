@@ -1,0 +1,51 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { isDatabaseUnavailable, isUniqueViolation } from '../database/database-errors';
+import { Problem, PROBLEM_CONTENT_TYPE, statusTitle } from './problem';
+
+/**
+ * Turns every error, the framework's included, into RFC 9457 problem+json. Only HttpExceptions speak to the client;
+ * anything else is logged with the request id and answered without internals.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const req = http.getRequest<Request>();
+    const res = http.getResponse<Response>();
+    const problem = this.toProblem(exception, req);
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    if (problem.status === HttpStatus.UNAUTHORIZED) res.setHeader('WWW-Authenticate', 'Bearer');
+    if (typeof problem.retryAfter === 'number') res.setHeader('Retry-After', String(problem.retryAfter));
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '5');
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown, req: Request): Problem {
+    const base = { type: 'about:blank', instance: req.originalUrl ?? req.url, requestId: String(req.id) };
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+      const { message, error: _error, statusCode: _statusCode, ...extensions } = fields;
+      const detail = Array.isArray(message) ? message.join('; ') : String(message ?? (typeof body === 'string' ? body : exception.message));
+      if (status >= 500) this.logger.error({ err: exception, requestId: req.id }, 'Request failed');
+      return { ...base, title: statusTitle(status), status, detail, ...extensions };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.warn({ err: exception, requestId: req.id }, 'Database unavailable');
+      return { ...base, title: statusTitle(503), status: 503, detail: 'The database is unavailable; try again shortly.' };
+    }
+    if (isUniqueViolation(exception)) {
+      return { ...base, title: statusTitle(409), status: 409, detail: 'The request conflicts with an existing resource.' };
+    }
+    this.logger.error({ err: exception, requestId: req.id }, 'Unhandled error');
+    return { ...base, title: statusTitle(500), status: 500, detail: 'An unexpected error occurred.' };
+  }
+}

@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { EnvironmentVariables, parseEnvironment } from './environment';
+
+/** Keeps the embedded database in memory: for tests and throw-away runs. */
+export const IN_MEMORY_DATA_DIR = 'memory://';
+
+export interface DatabaseConfig {
+  /** An external PostgreSQL; absent means the embedded one under dataDir. */
+  url?: string;
+  dataDir: string;
+  poolMax: number;
+  connectionTimeoutMs: number;
+  statementTimeoutMs: number;
+}
+
+/** The typed, validated configuration; built once at boot and injected wherever a setting is needed. */
+export class AppConfig {
+  readonly env: EnvironmentVariables['NODE_ENV'];
+  readonly http: { port: number; host: string; corsOrigins: string[]; shutdownTimeoutMs: number };
+  readonly database: DatabaseConfig;
+  readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlSeconds: number; issuer: string; audience: string };
+  readonly rateLimits: {
+    perMinute: number;
+    registerPerHour: number;
+    login: { maxFailures: number; windowSeconds: number };
+  };
+  readonly logLevel: string;
+  readonly redisUrl?: string;
+  readonly admin?: { email: string; password: string };
+
+  constructor(vars: EnvironmentVariables) {
+    this.env = vars.NODE_ENV;
+    this.http = {
+      port: vars.PORT,
+      host: vars.HOST,
+      corsOrigins: vars.CORS_ORIGINS.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+      shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+    };
+    this.database = {
+      url: vars.DATABASE_URL,
+      dataDir: vars.DATA_DIR,
+      poolMax: vars.DB_POOL_MAX,
+      connectionTimeoutMs: vars.DB_CONNECTION_TIMEOUT_MS,
+      statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
+    };
+    this.jwt = {
+      secret: vars.JWT_SECRET ?? developmentJwtSecret(vars.DATA_DIR),
+      accessTtlSeconds: vars.JWT_ACCESS_TTL,
+      refreshTtlSeconds: vars.JWT_REFRESH_TTL,
+      issuer: vars.JWT_ISSUER,
+      audience: vars.JWT_AUDIENCE,
+    };
+    this.rateLimits = {
+      perMinute: vars.RATE_LIMIT_PER_MINUTE,
+      registerPerHour: vars.REGISTER_LIMIT_PER_HOUR,
+      login: { maxFailures: vars.LOGIN_MAX_FAILURES, windowSeconds: vars.LOGIN_FAILURE_WINDOW_SECONDS },
+    };
+    this.logLevel = vars.LOG_LEVEL;
+    this.redisUrl = vars.REDIS_URL;
+    this.admin = vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD } : undefined;
+  }
+
+  static fromEnvironment(env: Record<string, string | undefined>): AppConfig {
+    return new AppConfig(parseEnvironment(env));
+  }
+}
+
+/**
+ * Outside production a missing JWT_SECRET is generated once and kept beside the embedded data, so tokens survive a
+ * restart without anyone having to invent a secret for a local run.
+ */
+function developmentJwtSecret(dataDir: string): string {
+  if (dataDir === IN_MEMORY_DATA_DIR) return randomBytes(48).toString('base64url');
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,62 @@
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { buildDataSourceOptions } from './data-source-options';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { runMigrationsExclusively } from './migrate';
+
+const DATABASE_SERVER = Symbol('DATABASE_SERVER');
+
+interface DatabaseServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+async function openDatabaseServer(config: AppConfig): Promise<DatabaseServer> {
+  const logger = new Logger('Database');
+  const { url, dataDir, poolMax } = config.database;
+  if (url) {
+    const target = new URL(url);
+    logger.log(`Using PostgreSQL at ${target.hostname}:${target.port || 5432}${target.pathname}`);
+    return { url, stop: async () => undefined };
+  }
+  const embedded = await startEmbeddedPostgres(dataDir, poolMax + 5);
+  logger.log(`Using embedded PostgreSQL (PGlite) at ${embedded.location}, served on ${new URL(embedded.url).host}`);
+  return embedded;
+}
+
+@Global()
+@Module({})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(DATABASE_SERVER) private readonly server: DatabaseServer,
+  ) {}
+
+  static forRoot(): DynamicModule {
+    return {
+      module: DatabaseModule,
+      providers: [
+        { provide: DATABASE_SERVER, inject: [AppConfig], useFactory: openDatabaseServer },
+        {
+          provide: DataSource,
+          inject: [AppConfig, DATABASE_SERVER],
+          useFactory: async (config: AppConfig, server: DatabaseServer) => {
+            const dataSource = new DataSource(buildDataSourceOptions(server.url, config.database));
+            await dataSource.initialize();
+            const applied = await runMigrationsExclusively(dataSource);
+            if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
+            return dataSource;
+          },
+        },
+      ],
+      exports: [DataSource],
+    };
+  }
+
+  /** Runs after the HTTP server has drained, so in-flight requests still had their pool. */
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.server.stop();
+  }
+}

@@ -1,0 +1,35 @@
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { IN_MEMORY_DATA_DIR } from '../config/app-config';
+
+export interface EmbeddedPostgres {
+  url: string;
+  /** Where the data lives, for the start-up log. */
+  location: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs PGlite (PostgreSQL compiled to WebAssembly) in this process and serves it on a loopback port, so the ordinary
+ * `pg` driver, TypeORM and the migrations are the same ones that run against a real server. PGlite is a single
+ * session: the socket server multiplexes connections and keeps a transaction's statements together.
+ */
+export async function startEmbeddedPostgres(dataDir: string, maxConnections: number): Promise<EmbeddedPostgres> {
+  const inMemory = dataDir === IN_MEMORY_DATA_DIR;
+  const location = inMemory ? IN_MEMORY_DATA_DIR : resolve(join(dataDir, 'pglite'));
+  if (!inMemory) mkdirSync(location, { recursive: true });
+  const db = await PGlite.create(inMemory ? undefined : location);
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  await server.start();
+  const url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
+  return {
+    url,
+    location,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

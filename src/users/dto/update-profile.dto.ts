@@ -1,0 +1,16 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { DisplayNameField, EmailField, TimezoneField, UsernameField } from './user-fields';
+
+export class UpdateProfileDto {
+  @DisplayNameField() displayName?: string;
+  @UsernameField() username?: string;
+  @TimezoneField() timezone?: string;
+  @EmailField(false) email?: string;
+
+  @ApiPropertyOptional({ description: 'Required to change email' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(128)
+  currentPassword?: string;
+}

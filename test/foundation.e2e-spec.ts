@@ -1,0 +1,49 @@
+import { startTestApp, TestApp } from './support/test-app';
+
+describe('foundation: errors, request ids, operations endpoints', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers liveness and readiness', async () => {
+    await t.http.get('/health').expect(200, { status: 'ok' });
+    await t.http.get('/health/ready').expect(200, { status: 'ok' });
+  });
+
+  it('answers an unknown route with a problem+json 404 carrying the request id', async () => {
+    const res = await t.http.get('/api/v1/nothing-here').expect(404);
+    expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(res.body).toEqual({
+      type: 'about:blank',
+      title: 'Not Found',
+      status: 404,
+      detail: expect.any(String),
+      instance: '/api/v1/nothing-here',
+      requestId: res.headers['x-request-id'],
+    });
+  });
+
+  it('echoes a well-formed X-Request-Id and replaces a malformed one', async () => {
+    const echoed = await t.http.get('/health').set('X-Request-Id', 'trace-abc-12345');
+    expect(echoed.headers['x-request-id']).toBe('trace-abc-12345');
+    const replaced = await t.http.get('/health').set('X-Request-Id', 'bad id with spaces');
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('serves the OpenAPI document with both security schemes', async () => {
+    const res = await t.http.get('/docs-json').expect(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(['apiKey', 'bearer']);
+    await t.http.get('/docs').expect(200).expect('content-type', /html/);
+  });
+
+  it('exposes Prometheus metrics with request durations and pool gauges', async () => {
+    await t.http.get('/health');
+    const res = await t.http.get('/metrics').expect(200);
+    expect(res.text).toContain('http_request_duration_seconds_bucket');
+    expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/);
+    expect(res.text).toContain('db_pool_connections_total');
+  });
+});

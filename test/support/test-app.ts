@@ -1,0 +1,46 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import { AppConfig } from '../../src/config/app-config';
+import { createApp } from '../../src/common/create-app';
+import { createTestDatabase, TestDatabase } from './test-database';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: AppConfig;
+  http: TestAgent;
+  /** The base URL of the listening server, for Socket.IO clients and raw sockets. */
+  url: string;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export const TEST_ENV: Record<string, string> = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  DATA_DIR: 'memory://',
+  JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
+};
+
+/** Boots the real application, with the production global setup, on an empty database of its own. */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  database?: TestDatabase,
+): Promise<TestApp> {
+  const db = database ?? (await createTestDatabase());
+  const config = AppConfig.fromEnvironment({ ...TEST_ENV, DATABASE_URL: db.url, ...env });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    app,
+    config,
+    http: request(app.getHttpServer()),
+    url,
+    database: db,
+    async close() {
+      await app.close();
+      if (!database) await db.drop();
+    },
+  };
+}
