@@ -4,10 +4,22 @@
  * NestJS 12 ships as ES modules. Node 20.19+ loads them from our CommonJS build natively (require(esm)), but Jest's
  * own module loader only does so from Node 24.9, so under Jest those packages are compiled to CommonJS by SWC too.
  */
-const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'peek-readable', 'uint8array-extras', '@tokenizer', 'load-esm'];
+const esmPackages = [
+  '@nestjs',
+  'file-type',
+  'strtok3',
+  'token-types',
+  'peek-readable',
+  'uint8array-extras',
+  '@tokenizer',
+  'load-esm',
+];
 const transform = {
   '^.+\\.ts$': ['@swc/jest'],
-  '^.+\\.m?js$': ['@swc/jest', { jsc: { target: 'es2023', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } }],
+  '^.+\\.m?js$': [
+    '@swc/jest',
+    { jsc: { target: 'es2023', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' } },
+  ],
 };
 const shared = {
   testEnvironment: 'node',

@@ -9,7 +9,9 @@ import { buildDataSourceOptions } from './src/database/data-source-options';
  */
 const config = AppConfig.fromEnvironment(process.env);
 if (!config.database.url) {
-  throw new Error('Set DATABASE_URL to run migration commands (the service migrates the embedded database by itself)');
+  throw new Error(
+    'Set DATABASE_URL to run migration commands (the service migrates the embedded database by itself)',
+  );
 }
 
 export default new DataSource(buildDataSourceOptions(config.database.url, config.database));

@@ -55,7 +55,9 @@ export class CreateAccounts1764028800000 implements MigrationInterface {
         revoked_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await db.query(`CREATE INDEX api_keys_by_user ON api_keys (user_id, created_at) WHERE revoked_at IS NULL`);
+    await db.query(
+      `CREATE INDEX api_keys_by_user ON api_keys (user_id, created_at) WHERE revoked_at IS NULL`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -43,7 +43,9 @@ describe('foundation: errors, request ids, operations endpoints', () => {
     await t.http.get('/health');
     const res = await t.http.get('/metrics').expect(200);
     expect(res.text).toContain('http_request_duration_seconds_bucket');
-    expect(res.text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/);
+    expect(res.text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} \d+/,
+    );
     expect(res.text).toContain('db_pool_connections_total');
   });
 });

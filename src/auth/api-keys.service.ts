@@ -56,7 +56,10 @@ export class ApiKeysService {
   }
 
   async revoke(principal: Principal, id: string): Promise<void> {
-    const result = await this.keys.update({ id, userId: principal.userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const result = await this.keys.update(
+      { id, userId: principal.userId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
     if (!result.affected) throw new NotFoundException('No such API key');
   }
 }

@@ -11,12 +11,13 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
   }
 
   override canActivate(context: ExecutionContext) {
-    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
+      return true;
     return super.canActivate(context);
   }
 
   override handleRequest<T>(error: unknown, principal: T | false): T {
-    if (error) throw error;
+    if (error instanceof Error) throw error;
     if (!principal) throw new UnauthorizedException('Missing, invalid, expired or revoked credentials');
     return principal;
   }

@@ -12,6 +12,10 @@ export function jwtOptions(config: AppConfig): JwtModuleOptions {
       issuer: config.jwt.issuer,
       audience: config.jwt.audience,
     },
-    verifyOptions: { algorithms: [ACCESS_TOKEN_ALGORITHM], issuer: config.jwt.issuer, audience: config.jwt.audience },
+    verifyOptions: {
+      algorithms: [ACCESS_TOKEN_ALGORITHM],
+      issuer: config.jwt.issuer,
+      audience: config.jwt.audience,
+    },
   };
 }

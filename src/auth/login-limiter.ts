@@ -1,5 +1,10 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { RateLimiterAbstract, RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import {
+  RateLimiterAbstract,
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+} from 'rate-limiter-flexible';
 import { AppConfig } from '../config/app-config';
 import { RedisConnection } from '../redis/redis-connection';
 
@@ -13,19 +18,20 @@ export class LoginLimiter {
   private readonly byAddress: RateLimiterAbstract;
 
   constructor(config: AppConfig, redis: RedisConnection) {
-    const { maxFailures, windowSeconds } = config.rateLimits.login;
-    const options = { points: maxFailures, duration: windowSeconds };
-    const client = redis.client;
-    this.byAccount = client
-      ? new RateLimiterRedis({ ...options, storeClient: client, keyPrefix: 'login-fail-account' })
-      : new RateLimiterMemory({ ...options, keyPrefix: 'login-fail-account' });
-    this.byAddress = client
-      ? new RateLimiterRedis({ ...options, storeClient: client, keyPrefix: 'login-fail-address' })
-      : new RateLimiterMemory({ ...options, keyPrefix: 'login-fail-address' });
+    const { maxFailures, maxFailuresPerAddress, windowSeconds } = config.rateLimits.login;
+    const limiter = (keyPrefix: string, points: number) =>
+      redis.client
+        ? new RateLimiterRedis({ points, duration: windowSeconds, keyPrefix, storeClient: redis.client })
+        : new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix });
+    this.byAccount = limiter('login-fail-account', maxFailures);
+    this.byAddress = limiter('login-fail-address', maxFailuresPerAddress);
   }
 
   async assertAllowed(account: string, address: string): Promise<void> {
-    const [accountState, addressState] = await Promise.all([this.byAccount.get(account), this.byAddress.get(address)]);
+    const [accountState, addressState] = await Promise.all([
+      this.byAccount.get(account),
+      this.byAddress.get(address),
+    ]);
     const limits = [
       [accountState, this.byAccount.points],
       [addressState, this.byAddress.points],

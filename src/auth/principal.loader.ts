@@ -37,7 +37,13 @@ export class PrincipalLoader {
       [hashSecret(key)],
     );
     if (!row) return null;
-    if (row.stale) await this.dataSource.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [row.id]);
-    return { userId: row.user_id, role: row.role, scopes: effectiveScopes(row.role, row.scopes), apiKeyId: row.id };
+    if (row.stale)
+      await this.dataSource.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [row.id]);
+    return {
+      userId: row.user_id,
+      role: row.role,
+      scopes: effectiveScopes(row.role, row.scopes),
+      apiKeyId: row.id,
+    };
   }
 }

@@ -16,7 +16,8 @@ export class ScopeGuard implements CanActivate {
     const scope = this.reflector.getAllAndOverride<Scope | undefined>(REQUIRED_SCOPE, targets);
     const principal = context.switchToHttp().getRequest<{ user: Principal }>().user;
     if (!scope) throw new ForbiddenException('This route declares no scope');
-    if (!principal.scopes.has(scope)) throw new ForbiddenException(`This credential lacks the scope ${scope}`);
+    if (!principal.scopes.has(scope))
+      throw new ForbiddenException(`This credential lacks the scope ${scope}`);
     return true;
   }
 }

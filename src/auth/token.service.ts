@@ -2,6 +2,7 @@ import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { queryRows } from '../database/query-rows';
 import { generateSecret, hashSecret } from './secret-token';
 
 export interface TokenPair {
@@ -39,7 +40,8 @@ export class TokenService {
   /** Spends a refresh token and issues the next pair of its session. */
   async rotate(refreshToken: string): Promise<TokenPair> {
     const next = await this.dataSource.transaction(async (manager) => {
-      const spent = await manager.query<{ session_id: string; user_id: string }[]>(
+      const spent = await queryRows<{ session_id: string; user_id: string }>(
+        manager,
         `UPDATE refresh_tokens t SET used_at = now()
            FROM auth_sessions s JOIN users u ON u.id = s.user_id
           WHERE t.token_hash = $1 AND t.session_id = s.id AND t.used_at IS NULL AND t.expires_at > now()

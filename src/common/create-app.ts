@@ -1,11 +1,16 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
+import type { DestinationStream } from 'pino';
 import { AppModule } from '../app.module';
 import { AppConfig } from '../config/app-config';
 import { setupApp } from './setup-app';
 
-export async function createApp(config: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+/** `logStream` redirects the structured log, for tests that read what was logged. */
+export async function createApp(
+  config: AppConfig,
+  logStream?: DestinationStream,
+): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, logStream), {
     bufferLogs: true,
     abortOnError: false,
     bodyParser: false,

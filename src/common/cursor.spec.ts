@@ -14,12 +14,14 @@ describe('cursor codec', () => {
     expect(() => decodeCursor(cursor, { ...context, sort: 'title' }, 2)).toThrow(/different sort or filter/);
   });
 
-  it.each(['not base64 !!', Buffer.from('{"k":1}').toString('base64url'), Buffer.from('[]').toString('base64url'), ''])(
-    'refuses the malformed cursor %p',
-    (cursor) => {
-      expect(() => decodeCursor(cursor, context, 2)).toThrow(BadRequestException);
-    },
-  );
+  it.each([
+    'not base64 !!',
+    Buffer.from('{"k":1}').toString('base64url'),
+    Buffer.from('[]').toString('base64url'),
+    '',
+  ])('refuses the malformed cursor %p', (cursor) => {
+    expect(() => decodeCursor(cursor, context, 2)).toThrow(BadRequestException);
+  });
 
   it('refuses a cursor with the wrong number of keys', () => {
     expect(() => decodeCursor(encodeCursor([1], context), context, 2)).toThrow(BadRequestException);

@@ -25,9 +25,12 @@ export function decodeCursor(cursor: string, context: unknown, arity: number): u
     throw new BadRequestException('Malformed cursor');
   }
   const { k, f } = (decoded ?? {}) as { k?: unknown; f?: unknown };
-  if (!Array.isArray(k) || k.length !== arity || typeof f !== 'string') throw new BadRequestException('Malformed cursor');
+  if (!Array.isArray(k) || k.length !== arity || typeof f !== 'string')
+    throw new BadRequestException('Malformed cursor');
   if (f !== fingerprint(context)) {
-    throw new BadRequestException('This cursor belongs to a different sort or filter; start again without it');
+    throw new BadRequestException(
+      'This cursor belongs to a different sort or filter; start again without it',
+    );
   }
   return k;
 }

@@ -33,6 +33,7 @@ export function loggerOptions(config: AppConfig, destination?: DestinationStream
         method: req.method,
         url: req.url.split('?')[0],
       }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
   return { pinoHttp: destination ? [options, destination] : options };

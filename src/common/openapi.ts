@@ -10,7 +10,9 @@ export function setupOpenApi(app: INestApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('Taskforge API')
-      .setDescription('Collaborative task management: projects, members, tasks, activity, webhooks, real-time updates.')
+      .setDescription(
+        'Collaborative task management: projects, members, tasks, activity, webhooks, real-time updates.',
+      )
       .setVersion('1')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, API_KEY_SCHEME)

@@ -31,7 +31,12 @@ export interface Page<T> {
 }
 
 /** Given limit+1 rows, returns the page and the cursor built from its last row (null on the last page). */
-export function toPage<R, T>(rows: R[], limit: number, map: (row: R) => T, cursorOf: (row: R) => string): Page<T> {
+export function toPage<R, T>(
+  rows: R[],
+  limit: number,
+  map: (row: R) => T,
+  cursorOf: (row: R) => string,
+): Page<T> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return { items: items.map(map), nextCursor: rows.length > limit && last ? cursorOf(last) : null };

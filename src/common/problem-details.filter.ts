@@ -1,4 +1,4 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { isDatabaseUnavailable, isUniqueViolation } from '../database/database-errors';
 import { Problem, PROBLEM_CONTENT_TYPE, statusTitle } from './problem';
@@ -20,32 +20,60 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       res.end();
       return;
     }
-    if (problem.status === HttpStatus.UNAUTHORIZED) res.setHeader('WWW-Authenticate', 'Bearer');
+    if (problem.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
     if (typeof problem.retryAfter === 'number') res.setHeader('Retry-After', String(problem.retryAfter));
-    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '5');
+    if (problem.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '5');
     res.setHeader('Cache-Control', 'no-store');
     res.status(problem.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problem));
   }
 
   private toProblem(exception: unknown, req: Request): Problem {
-    const base = { type: 'about:blank', instance: req.originalUrl ?? req.url, requestId: String(req.id) };
+    const base = { type: 'about:blank', instance: req.originalUrl ?? req.url, requestId: requestIdOf(req) };
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const body = exception.getResponse();
       const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
       const { message, error: _error, statusCode: _statusCode, ...extensions } = fields;
-      const detail = Array.isArray(message) ? message.join('; ') : String(message ?? (typeof body === 'string' ? body : exception.message));
-      if (status >= 500) this.logger.error({ err: exception, requestId: req.id }, 'Request failed');
+      const detail = Array.isArray(message)
+        ? message.join('; ')
+        : typeof message === 'string'
+          ? message
+          : exception.message;
+      if (status === 503)
+        this.logger.warn({ err: loggable(exception), requestId: req.id }, 'Service unavailable');
+      else if (status >= 500)
+        this.logger.error({ err: loggable(exception), requestId: req.id }, 'Request failed');
       return { ...base, title: statusTitle(status), status, detail, ...extensions };
     }
     if (isDatabaseUnavailable(exception)) {
-      this.logger.warn({ err: exception, requestId: req.id }, 'Database unavailable');
-      return { ...base, title: statusTitle(503), status: 503, detail: 'The database is unavailable; try again shortly.' };
+      this.logger.warn({ err: loggable(exception), requestId: req.id }, 'Database unavailable');
+      return {
+        ...base,
+        title: statusTitle(503),
+        status: 503,
+        detail: 'The database is unavailable; try again shortly.',
+      };
     }
     if (isUniqueViolation(exception)) {
-      return { ...base, title: statusTitle(409), status: 409, detail: 'The request conflicts with an existing resource.' };
+      return {
+        ...base,
+        title: statusTitle(409),
+        status: 409,
+        detail: 'The request conflicts with an existing resource.',
+      };
     }
-    this.logger.error({ err: exception, requestId: req.id }, 'Unhandled error');
+    this.logger.error({ err: loggable(exception), requestId: req.id }, 'Unhandled error');
     return { ...base, title: statusTitle(500), status: 500, detail: 'An unexpected error occurred.' };
   }
+}
+
+/** Only these fields of an error reach the log: a query error also carries its parameters (hashes, tokens). */
+function loggable(error: unknown): Record<string, unknown> {
+  if (typeof error !== 'object' || error === null) return { message: String(error) };
+  const { name, message, code, stack } = error as Record<string, unknown>;
+  return { name, message, code, stack };
+}
+
+function requestIdOf(req: Request): string {
+  return typeof req.id === 'string' ? req.id : '';
 }

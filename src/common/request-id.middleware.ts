@@ -9,5 +9,7 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   const incoming = req.headers['x-request-id'];
   req.id = typeof incoming === 'string' && ACCEPTABLE_REQUEST_ID.test(incoming) ? incoming : randomUUID();
   res.setHeader('X-Request-Id', req.id);
+  // Everything the API answers is private to its caller; routes that hand out an ETag relax this themselves.
+  res.setHeader('Cache-Control', 'no-store');
   next();
 }

@@ -27,7 +27,10 @@ function summarize(errors: FieldError[]): string {
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: message.replace(/^property /, '') }));
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field,
+      message: message.replace(/^property /, ''),
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }

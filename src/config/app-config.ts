@@ -20,11 +20,17 @@ export class AppConfig {
   readonly env: EnvironmentVariables['NODE_ENV'];
   readonly http: { port: number; host: string; corsOrigins: string[]; shutdownTimeoutMs: number };
   readonly database: DatabaseConfig;
-  readonly jwt: { secret: string; accessTtlSeconds: number; refreshTtlSeconds: number; issuer: string; audience: string };
+  readonly jwt: {
+    secret: string;
+    accessTtlSeconds: number;
+    refreshTtlSeconds: number;
+    issuer: string;
+    audience: string;
+  };
   readonly rateLimits: {
     perMinute: number;
     registerPerHour: number;
-    login: { maxFailures: number; windowSeconds: number };
+    login: { maxFailures: number; maxFailuresPerAddress: number; windowSeconds: number };
   };
   readonly logLevel: string;
   readonly redisUrl?: string;
@@ -57,11 +63,18 @@ export class AppConfig {
     this.rateLimits = {
       perMinute: vars.RATE_LIMIT_PER_MINUTE,
       registerPerHour: vars.REGISTER_LIMIT_PER_HOUR,
-      login: { maxFailures: vars.LOGIN_MAX_FAILURES, windowSeconds: vars.LOGIN_FAILURE_WINDOW_SECONDS },
+      login: {
+        maxFailures: vars.LOGIN_MAX_FAILURES,
+        maxFailuresPerAddress: vars.LOGIN_MAX_FAILURES_PER_ADDRESS,
+        windowSeconds: vars.LOGIN_FAILURE_WINDOW_SECONDS,
+      },
     };
     this.logLevel = vars.LOG_LEVEL;
     this.redisUrl = vars.REDIS_URL;
-    this.admin = vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD } : undefined;
+    this.admin =
+      vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD
+        ? { email: vars.ADMIN_EMAIL, password: vars.ADMIN_PASSWORD }
+        : undefined;
   }
 
   static fromEnvironment(env: Record<string, string | undefined>): AppConfig {

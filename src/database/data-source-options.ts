@@ -4,7 +4,10 @@ import { entities } from './entities';
 import { migrations } from '../../migrations';
 
 /** One place builds the TypeORM options, for the service, the tests and the migration CLI (ormconfig.ts). */
-export function buildDataSourceOptions(url: string, config: Omit<DatabaseConfig, 'url' | 'dataDir'>): DataSourceOptions {
+export function buildDataSourceOptions(
+  url: string,
+  config: Omit<DatabaseConfig, 'url' | 'dataDir'>,
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -16,7 +19,8 @@ export function buildDataSourceOptions(url: string, config: Omit<DatabaseConfig,
     migrationsRun: false,
     // An undefined id must never turn into "no condition" (typeorm #2500, #9316, #11873).
     invalidWhereValuesBehavior: { null: 'throw', undefined: 'throw' },
-    logging: ['error'],
+    // TypeORM's own error log prints query parameters (hashes, tokens); failures are logged by the error filter.
+    logging: false,
     extra: {
       max: config.poolMax,
       // The pg pool waits forever by default; a dead database must fail fast as 503 instead.

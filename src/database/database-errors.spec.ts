@@ -6,7 +6,9 @@ describe('database error classification', () => {
     new Error('timeout exceeded when trying to connect'),
     Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' }),
     Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' }),
-    Object.assign(new Error('query failed'), { driverError: new Error('Connection terminated unexpectedly') }),
+    Object.assign(new Error('query failed'), {
+      driverError: new Error('Connection terminated unexpectedly'),
+    }),
   ])('treats %s as unavailable', (error) => {
     expect(isDatabaseUnavailable(error)).toBe(true);
   });

@@ -1,5 +1,14 @@
 /** SQLSTATE classes and driver messages that mean "the database cannot serve right now", not "the request is wrong". */
-const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '57014', '55P03', '40P01', '40001']);
+const UNAVAILABLE_SQLSTATES = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '57014',
+  '55P03',
+  '40P01',
+  '40001',
+]);
 const UNAVAILABLE_MESSAGES = [
   'ECONNREFUSED',
   'ECONNRESET',
@@ -12,16 +21,34 @@ const UNAVAILABLE_MESSAGES = [
   'Client was closed',
 ];
 
+interface ErrorLike {
+  code?: unknown;
+  message?: unknown;
+  driverError?: unknown;
+}
+
+// Duck-typed rather than `instanceof Error`: socket errors can come from another realm (a VM context, a worker).
+function asErrorLike(value: unknown): ErrorLike | undefined {
+  return typeof value === 'object' && value !== null ? (value) : undefined;
+}
+
 export function isDatabaseUnavailable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === 'string' && (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code))) return true;
-  const causes = [error, (error as { driverError?: unknown }).driverError].filter((e): e is Error => e instanceof Error);
-  return causes.some((cause) => UNAVAILABLE_MESSAGES.some((fragment) => cause.message.includes(fragment)));
+  const causes = [asErrorLike(error), asErrorLike(asErrorLike(error)?.driverError)].filter(
+    (e) => e !== undefined,
+  );
+  return causes.some(({ code, message }) => {
+    if (typeof code === 'string' && (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code))) return true;
+    if (typeof code === 'string' && UNAVAILABLE_MESSAGES.includes(code)) return true;
+    return typeof message === 'string' && UNAVAILABLE_MESSAGES.some((fragment) => message.includes(fragment));
+  });
 }
 
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const details = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
+  const details = error as {
+    code?: string;
+    constraint?: string;
+    driverError?: { code?: string; constraint?: string };
+  };
   const code = details?.code ?? details?.driverError?.code;
   const name = details?.constraint ?? details?.driverError?.constraint;
   return code === '23505' && (constraint === undefined || name === constraint);

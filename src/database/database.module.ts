@@ -18,10 +18,12 @@ async function openDatabaseServer(config: AppConfig): Promise<DatabaseServer> {
   if (url) {
     const target = new URL(url);
     logger.log(`Using PostgreSQL at ${target.hostname}:${target.port || 5432}${target.pathname}`);
-    return { url, stop: async () => undefined };
+    return { url, stop: () => Promise.resolve() };
   }
   const embedded = await startEmbeddedPostgres(dataDir, poolMax + 5);
-  logger.log(`Using embedded PostgreSQL (PGlite) at ${embedded.location}, served on ${new URL(embedded.url).host}`);
+  logger.log(
+    `Using embedded PostgreSQL (PGlite) at ${embedded.location}, served on ${new URL(embedded.url).host}`,
+  );
   return embedded;
 }
 

@@ -16,7 +16,10 @@ export interface EmbeddedPostgres {
  * `pg` driver, TypeORM and the migrations are the same ones that run against a real server. PGlite is a single
  * session: the socket server multiplexes connections and keeps a transaction's statements together.
  */
-export async function startEmbeddedPostgres(dataDir: string, maxConnections: number): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  maxConnections: number,
+): Promise<EmbeddedPostgres> {
   const inMemory = dataDir === IN_MEMORY_DATA_DIR;
   const location = inMemory ? IN_MEMORY_DATA_DIR : resolve(join(dataDir, 'pglite'));
   if (!inMemory) mkdirSync(location, { recursive: true });

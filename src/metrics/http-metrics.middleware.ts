@@ -11,7 +11,10 @@ export class HttpMetricsMiddleware implements NestMiddleware {
     const stopTimer = this.metrics.httpRequestDuration.startTimer({ method: req.method });
     res.once('finish', () => {
       const pattern = (req.route as { path?: string } | undefined)?.path;
-      stopTimer({ route: pattern ? `${req.baseUrl}${pattern}` : 'unmatched', status: String(res.statusCode) });
+      stopTimer({
+        route: pattern ? `${req.baseUrl}${pattern}` : 'unmatched',
+        status: String(res.statusCode),
+      });
     });
     next();
   }

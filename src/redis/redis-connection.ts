@@ -9,7 +9,11 @@ export class RedisConnection implements OnApplicationShutdown {
 
   constructor(config: AppConfig) {
     if (!config.redisUrl) return;
-    this.client = new Redis(config.redisUrl, { maxRetriesPerRequest: 2, enableOfflineQueue: true, lazyConnect: false });
+    this.client = new Redis(config.redisUrl, {
+      maxRetriesPerRequest: 2,
+      enableOfflineQueue: true,
+      lazyConnect: false,
+    });
     const logger = new Logger('Redis');
     this.client.on('error', (error: Error) => logger.warn(`Redis error: ${error.message}`));
   }

@@ -15,8 +15,12 @@ export class AdminUsersService {
   }
 
   async list(query: PageQuery): Promise<Page<UserDto>> {
-    const builder = this.users.createQueryBuilder('u').orderBy('u.id', 'ASC').limit(query.limit + 1);
-    if (query.cursor) builder.where('u.id > :after', { after: decodeCursor(query.cursor, 'admin-users', 1)[0] });
+    const builder = this.users
+      .createQueryBuilder('u')
+      .orderBy('u.id', 'ASC')
+      .limit(query.limit + 1);
+    if (query.cursor)
+      builder.where('u.id > :after', { after: decodeCursor(query.cursor, 'admin-users', 1)[0] });
     const rows = await builder.getMany();
     return toPage(rows, query.limit, mapAdminUser, (row) => encodeCursor([row.id], 'admin-users'));
   }

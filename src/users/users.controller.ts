@@ -1,5 +1,10 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { RequireScope } from '../auth/require-scope.decorator';
 import type { Page } from '../common/page';
@@ -24,7 +29,9 @@ export class UsersController {
   @Patch('me')
   @RequireScope('profile:write')
   @ApiOkResponse({ type: UserDto })
-  @ApiUnprocessableEntityResponse({ description: 'Invalid fields, or an email change without currentPassword' })
+  @ApiUnprocessableEntityResponse({
+    description: 'Invalid fields, or an email change without currentPassword',
+  })
   update(@CurrentPrincipal() principal: Principal, @Body() dto: UpdateProfileDto): Promise<UserDto> {
     return this.users.updateProfile(principal, dto);
   }

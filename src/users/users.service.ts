@@ -1,4 +1,10 @@
-import { ConflictException, Injectable, NotFoundException, UnauthorizedException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnauthorizedException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import type { Principal } from '../auth/principal';
@@ -52,7 +58,8 @@ export class UsersService {
 
   /** For login: the user with their hash, by email or username, compared case-insensitively. */
   findForLogin(login: { email?: string; username?: string }): Promise<UserEntity | null> {
-    const [column, value] = login.email !== undefined ? ['email', login.email] : ['username', login.username ?? ''];
+    const [column, value] =
+      login.email !== undefined ? ['email', login.email] : ['username', login.username ?? ''];
     return this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -76,7 +83,8 @@ export class UsersService {
 
   async updateProfile(principal: Principal, dto: UpdateProfileDto): Promise<UserDto> {
     const { currentPassword, ...changes } = dto;
-    if (changes.email !== undefined) await this.verifyPassword(principal.userId, currentPassword, 'currentPassword');
+    if (changes.email !== undefined)
+      await this.verifyPassword(principal.userId, currentPassword, 'currentPassword');
     try {
       await this.users.update({ id: principal.userId }, changes);
     } catch (error) {
@@ -120,7 +128,11 @@ export class UsersService {
         errors: [{ field, message: `${field} is required for this change` }],
       });
     }
-    const user = await this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.id = :userId', { userId }).getOne();
+    const user = await this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :userId', { userId })
+      .getOne();
     if (!(await this.hasher.verify(user?.passwordHash, password))) {
       throw new UnauthorizedException(`${field} is wrong`);
     }
@@ -132,7 +144,9 @@ export function escapeLike(text: string): string {
 }
 
 function translateUniqueViolation(error: unknown): unknown {
-  if (isUniqueViolation(error, 'users_email_unique')) return new ConflictException('That email is already registered');
-  if (isUniqueViolation(error, 'users_username_unique')) return new ConflictException('That username is taken');
+  if (isUniqueViolation(error, 'users_email_unique'))
+    return new ConflictException('That email is already registered');
+  if (isUniqueViolation(error, 'users_username_unique'))
+    return new ConflictException('That username is taken');
   return error;
 }

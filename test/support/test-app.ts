@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppConfig } from '../../src/config/app-config';
@@ -20,16 +21,21 @@ export const TEST_ENV: Record<string, string> = {
   LOG_LEVEL: 'silent',
   DATA_DIR: 'memory://',
   JWT_SECRET: 'test-secret-that-is-long-enough-for-hs256-0123456789',
+  // Tests create many users from one address; the limits themselves are tested with low values in their own file.
+  REGISTER_LIMIT_PER_HOUR: '100000',
+  RATE_LIMIT_PER_MINUTE: '100000',
+  LOGIN_MAX_FAILURES_PER_ADDRESS: '100000',
 };
 
 /** Boots the real application, with the production global setup, on an empty database of its own. */
 export async function startTestApp(
   env: Record<string, string> = {},
   database?: TestDatabase,
+  logStream?: DestinationStream,
 ): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
   const config = AppConfig.fromEnvironment({ ...TEST_ENV, DATABASE_URL: db.url, ...env });
-  const app = await createApp(config);
+  const app = await createApp(config, logStream);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {

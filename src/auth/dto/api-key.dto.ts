@@ -27,7 +27,8 @@ export class CreateApiKeyDto {
 export class ApiKeyDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
-  @ApiProperty({ example: 'tfk_AbC12345', description: 'The visible start of the key, to recognise it' }) prefix: string;
+  @ApiProperty({ example: 'tfk_AbC12345', description: 'The visible start of the key, to recognise it' })
+  prefix: string;
   @ApiProperty({ enum: SCOPES, isArray: true, nullable: true }) scopes: string[] | null;
   @ApiProperty() createdAt: string;
   @ApiProperty({ nullable: true }) expiresAt: string | null;

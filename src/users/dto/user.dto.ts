@@ -37,6 +37,8 @@ export function mapAdminUser(user: UserEntity): UserDto {
   return { ...mapUser(user), disabled: user.disabledAt !== null };
 }
 
-export function mapDirectoryUser(user: Pick<UserEntity, 'id' | 'username' | 'displayName'>): DirectoryUserDto {
+export function mapDirectoryUser(
+  user: Pick<UserEntity, 'id' | 'username' | 'displayName'>,
+): DirectoryUserDto {
   return { id: user.id, username: user.username, displayName: user.displayName };
 }

@@ -1,0 +1,55 @@
+import { startTestApp, TestApp } from './support/test-app';
+import { createTestDatabase, TestDatabase } from './support/test-database';
+import { TcpProxy } from './support/tcp-proxy';
+
+async function eventually(check: () => Promise<boolean>, timeoutMs = 15000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('readiness follows the database', () => {
+  let database: TestDatabase;
+  let proxy: TcpProxy;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    proxy = TcpProxy.forUrl(database.url);
+    await proxy.start();
+    t = await startTestApp(
+      { DATABASE_URL: proxy.rewrite(database.url), DB_CONNECTION_TIMEOUT_MS: '1000' },
+      {
+        ...database,
+        url: proxy.rewrite(database.url),
+      },
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+    await proxy.cut();
+    await database.drop();
+  });
+
+  it('answers 503 problem+json while the database is unreachable and 200 once it is back', async () => {
+    await t.http.get('/health/ready').expect(200);
+    await proxy.cut();
+
+    const ready = await t.http.get('/health/ready').expect(503);
+    expect(ready.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(ready.headers['retry-after']).toBeDefined();
+    // Liveness is about the process, not its dependencies.
+    await t.http.get('/health').expect(200);
+    // A request that needs the database fails fast as 503, not 500, and says nothing internal.
+    const login = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'a@example.com', password: 'whatever-it-is' });
+    expect(login.status).toBe(503);
+    expect(JSON.stringify(login.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
+
+    await proxy.start();
+    await eventually(async () => (await t.http.get('/health/ready')).status === 200);
+  });
+});
