@@ -63,7 +63,7 @@ export class EnvironmentVariables {
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
   @Transform(toInt)
@@ -128,13 +128,13 @@ export class EnvironmentVariables {
 
   @Transform(emptyToUndefined)
   @IsOptional()
-  @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'ADMIN_EMAIL must be an email address' })
+  @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'must be an email address' })
   ADMIN_EMAIL?: string;
 
   @Transform(emptyToUndefined)
   @IsOptional()
   @IsString()
-  @MinLength(8, { message: 'ADMIN_PASSWORD must be at least 8 characters' })
+  @MinLength(8, { message: 'must be at least 8 characters' })
   ADMIN_PASSWORD?: string;
 }
 
@@ -145,7 +145,8 @@ export function parseEnvironment(env: Record<string, string | undefined>): Envir
   const parsed = plainToInstance(EnvironmentVariables, env, { exposeDefaultValues: true });
   const [error] = validateSync(parsed, { skipMissingProperties: false, forbidUnknownValues: false });
   if (error) {
-    const reason = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+    const constraint = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
+    const reason = constraint.startsWith(`${error.property} `) ? constraint.slice(error.property.length + 1) : constraint;
     // The value itself is not echoed: it may be a secret.
     throw new ConfigurationError(`Invalid configuration: ${error.property}: ${reason}`);
   }

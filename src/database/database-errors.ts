@@ -29,7 +29,7 @@ interface ErrorLike {
 
 // Duck-typed rather than `instanceof Error`: socket errors can come from another realm (a VM context, a worker).
 function asErrorLike(value: unknown): ErrorLike | undefined {
-  return typeof value === 'object' && value !== null ? (value) : undefined;
+  return typeof value === 'object' && value !== null ? value : undefined;
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {

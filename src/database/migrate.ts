@@ -4,10 +4,22 @@ import type { DataSource } from 'typeorm';
 const MIGRATION_LOCK_KEY = 7_426_110_001;
 
 /**
+ * The advisory lock excludes other processes. Within one process it is not enough: the embedded database is a
+ * single session shared by every connection, where an advisory lock is re-entrant, so instances here also queue.
+ */
+let localQueue: Promise<unknown> = Promise.resolve();
+
+/**
  * Applies pending migrations while holding a session-level advisory lock, so instances starting together take turns:
  * the first migrates, the others wait and then find nothing to do.
  */
-export async function runMigrationsExclusively(dataSource: DataSource): Promise<string[]> {
+export function runMigrationsExclusively(dataSource: DataSource): Promise<string[]> {
+  const run = localQueue.then(() => migrateUnderAdvisoryLock(dataSource));
+  localQueue = run.catch(() => undefined);
+  return run;
+}
+
+async function migrateUnderAdvisoryLock(dataSource: DataSource): Promise<string[]> {
   const lockHolder = dataSource.createQueryRunner();
   await lockHolder.connect();
   try {

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { AppConfig } from './app-config';
+import { EnvironmentVariables, parseEnvironment } from './environment';
+
+/** No Docker engine runs in CI, so the files are checked against the configuration they feed instead. */
+describe('Dockerfile and docker-compose.yml', () => {
+  const root = join(__dirname, '..', '..');
+  const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as {
+    services: Record<string, { environment?: Record<string, string>; ports?: string[]; image?: string; build?: string }>;
+  };
+  const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+  const known = Object.keys(new EnvironmentVariables());
+  const appEnvironment = compose.services.app.environment ?? {};
+
+  it('sets only variables the service knows, with values it accepts', () => {
+    expect(Object.keys(appEnvironment).filter((name) => !known.includes(name))).toEqual([]);
+    expect(() => parseEnvironment(appEnvironment)).not.toThrow();
+  });
+
+  it('sets only known variables in the Dockerfile too', () => {
+    const set = [...dockerfile.matchAll(/^\s*(?:ENV\s+)?([A-Z_]+)=\S+\s*\\?$/gm)].map((match) => match[1]);
+    expect(set.length).toBeGreaterThan(0);
+    expect(set.filter((name) => !known.includes(name))).toEqual([]);
+  });
+
+  it('publishes the port the service listens on, and the image exposes and checks it', () => {
+    const port = AppConfig.fromEnvironment({ ...appEnvironment, DATA_DIR: 'memory://' }).http.port;
+    expect(compose.services.app.ports).toContain(`${port}:${port}`);
+    expect(dockerfile).toContain(`EXPOSE ${port}`);
+    expect(dockerfile).toMatch(/HEALTHCHECK .*\n?.*\/health\/ready/);
+  });
+
+  it('points the app at the compose PostgreSQL 16 and Redis 7 services', () => {
+    const database = new URL(appEnvironment.DATABASE_URL);
+    expect(compose.services[database.hostname].image).toMatch(/^postgres:16/);
+    expect(database.port).toBe('5432');
+    expect(compose.services[new URL(appEnvironment.REDIS_URL).hostname].image).toMatch(/^redis:7/);
+  });
+
+  it('runs as a non-root user from a multi-stage build', () => {
+    expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toContain('CMD ["node", "dist/src/main.js"]');
+  });
+});
