@@ -20,7 +20,9 @@ describe('the database layer', () => {
 
       const second = await startTestApp(env, { url: '', drop: () => Promise.resolve() });
       try {
-        const login = await second.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password });
+        const login = await second.http
+          .post('/api/v1/auth/login')
+          .send({ email: user.email, password: user.password });
         expect(login.status).toBe(200);
         expect(login.body.user.id).toBe(user.id);
       } finally {
@@ -34,16 +36,23 @@ describe('the database layer', () => {
   it('lets several instances migrate one database at the same moment', async () => {
     const database = await createTestDatabase();
     const options = { poolMax: 3, connectionTimeoutMs: 5000, statementTimeoutMs: 10000 };
-    const instances = Array.from({ length: 3 }, () => new DataSource(buildDataSourceOptions(database.url, options)));
+    const instances = Array.from(
+      { length: 3 },
+      () => new DataSource(buildDataSourceOptions(database.url, options)),
+    );
     try {
       await Promise.all(instances.map((instance) => instance.initialize()));
       const applied = await Promise.all(instances.map((instance) => runMigrationsExclusively(instance)));
       // Exactly one instance applied each migration; the others found nothing left to do.
       expect(applied.flat().sort()).toEqual(applied.find((names) => names.length > 0)?.sort());
-      const [{ count }] = await instances[0].query<{ count: string }[]>('SELECT count(*) FROM schema_migrations');
+      const [{ count }] = await instances[0].query<{ count: string }[]>(
+        'SELECT count(*) FROM schema_migrations',
+      );
       expect(Number(count)).toBe(applied.flat().length);
     } finally {
-      await Promise.all(instances.map((instance) => (instance.isInitialized ? instance.destroy() : undefined)));
+      await Promise.all(
+        instances.map((instance) => (instance.isInitialized ? instance.destroy() : Promise.resolve())),
+      );
       await database.drop();
     }
   });

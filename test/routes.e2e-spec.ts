@@ -26,8 +26,13 @@ function routesOf(t: TestApp): Route[] {
         if (name === 'constructor' || typeof handler !== 'function') continue;
         if (Reflect.getMetadata(METHOD_METADATA, handler) === undefined) continue;
         const path = String(Reflect.getMetadata(PATH_METADATA, handler) ?? '');
-        const read = (key: string) => Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
-        routes.push({ route: `${controller.name}.${name} ${base}/${path}`, isPublic: read(IS_PUBLIC) === true, scope: read(REQUIRED_SCOPE) });
+        const read = (key: string) =>
+          Reflect.getMetadata(key, handler) ?? Reflect.getMetadata(key, controller);
+        routes.push({
+          route: `${controller.name}.${name} ${base}/${path}`,
+          isPublic: read(IS_PUBLIC) === true,
+          scope: read(REQUIRED_SCOPE),
+        });
       }
     }
   }
@@ -53,6 +58,13 @@ describe('every route declares how it is reached', () => {
       .filter((r) => r.isPublic)
       .map((r) => r.route.split(' ')[1].replace(/\/+$/, ''))
       .sort();
-    expect(open).toEqual(['auth/login', 'auth/refresh', 'auth/register', 'health', 'health/ready', 'metrics']);
+    expect(open).toEqual([
+      'auth/login',
+      'auth/refresh',
+      'auth/register',
+      'health',
+      'health/ready',
+      'metrics',
+    ]);
   });
 });

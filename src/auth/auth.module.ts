@@ -15,6 +15,8 @@ import { JwtStrategy } from './jwt.strategy';
 import { LoginLimiter } from './login-limiter';
 import { PrincipalLoader } from './principal.loader';
 import { RateLimitGuard } from './rate-limit.guard';
+import { RedisThrottlerStorage } from './redis-throttler-storage';
+import { RedisConnection } from '../redis/redis-connection';
 import { isRegistrationRoute } from './registration-limit.decorator';
 import { ScopeGuard } from './scope.guard';
 
@@ -24,8 +26,9 @@ import { ScopeGuard } from './scope.guard';
     UsersModule,
     PassportModule,
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
+      inject: [AppConfig, RedisConnection],
+      useFactory: (config: AppConfig, redis: RedisConnection) => ({
+        storage: redis.client ? new RedisThrottlerStorage(redis.client) : undefined,
         throttlers: [
           { name: 'default', ttl: 60_000, limit: config.rateLimits.perMinute },
           {

@@ -8,7 +8,10 @@ import { EnvironmentVariables, parseEnvironment } from './environment';
 describe('Dockerfile and docker-compose.yml', () => {
   const root = join(__dirname, '..', '..');
   const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as {
-    services: Record<string, { environment?: Record<string, string>; ports?: string[]; image?: string; build?: string }>;
+    services: Record<
+      string,
+      { environment?: Record<string, string>; ports?: string[]; image?: string; build?: string }
+    >;
   };
   const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
   const known = Object.keys(new EnvironmentVariables());

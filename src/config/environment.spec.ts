@@ -29,7 +29,11 @@ describe('configuration', () => {
   });
 
   it('reads lists and numbers', () => {
-    const config = AppConfig.fromEnvironment({ ...base, CORS_ORIGINS: 'https://a.example, https://b.example', DB_POOL_MAX: '7' });
+    const config = AppConfig.fromEnvironment({
+      ...base,
+      CORS_ORIGINS: 'https://a.example, https://b.example',
+      DB_POOL_MAX: '7',
+    });
     expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.database.poolMax).toBe(7);
   });

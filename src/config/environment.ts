@@ -146,7 +146,9 @@ export function parseEnvironment(env: Record<string, string | undefined>): Envir
   const [error] = validateSync(parsed, { skipMissingProperties: false, forbidUnknownValues: false });
   if (error) {
     const constraint = Object.values(error.constraints ?? {})[0] ?? 'is invalid';
-    const reason = constraint.startsWith(`${error.property} `) ? constraint.slice(error.property.length + 1) : constraint;
+    const reason = constraint.startsWith(`${error.property} `)
+      ? constraint.slice(error.property.length + 1)
+      : constraint;
     // The value itself is not echoed: it may be a secret.
     throw new ConfigurationError(`Invalid configuration: ${error.property}: ${reason}`);
   }

@@ -1,0 +1,46 @@
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import type { Redis } from 'ioredis';
+
+/** Hits and block in one round trip, atomically, so instances sharing Redis count one budget. */
+const INCREMENT = `
+local hits = redis.call('INCR', KEYS[1])
+if hits == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+local blocked = redis.call('PTTL', KEYS[2])
+if blocked <= 0 and hits > tonumber(ARGV[2]) then
+  redis.call('SET', KEYS[2], '1', 'PX', ARGV[3])
+  blocked = tonumber(ARGV[3])
+end
+return { hits, ttl, blocked }`;
+
+type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
+
+/** @nestjs/throttler's storage on Redis, for REDIS_URL deployments with several instances. */
+export class RedisThrottlerStorage implements ThrottlerStorage {
+  constructor(private readonly redis: Redis) {}
+
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
+    const base = `throttle:${throttlerName}:${key}`;
+    const [hits, ttlMs, blockedMs] = (await this.redis.eval(
+      INCREMENT,
+      2,
+      `${base}:hits`,
+      `${base}:blocked`,
+      String(ttl),
+      String(limit),
+      String(blockDuration > 0 ? blockDuration : ttl),
+    )) as [number, number, number];
+    return {
+      totalHits: hits,
+      timeToExpire: Math.max(0, Math.ceil(ttlMs / 1000)),
+      isBlocked: blockedMs > 0,
+      timeToBlockExpire: Math.max(0, Math.ceil(blockedMs / 1000)),
+    };
+  }
+}

@@ -1,0 +1,60 @@
+import { createUser } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+import { createTestDatabase, TestDatabase } from './support/test-database';
+
+const redisUrl = process.env.TEST_REDIS_URL;
+if (!redisUrl)
+  process.stdout.write(
+    'shared-rate-limit: TEST_REDIS_URL is not set, so the two-instance Redis test is skipped\n',
+  );
+const describeWithRedis = redisUrl ? describe : describe.skip;
+
+describeWithRedis('rate limits shared through Redis by two instances', () => {
+  let database: TestDatabase;
+  let first: TestApp;
+  let second: TestApp;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const env = {
+      REDIS_URL: redisUrl!,
+      RATE_LIMIT_PER_MINUTE: '6',
+      LOGIN_MAX_FAILURES: '2',
+      DATABASE_URL: database.url,
+    };
+    first = await startTestApp(env, database);
+    second = await startTestApp(env, database);
+  });
+  afterAll(async () => {
+    await first?.close();
+    await second?.close();
+    await database.drop();
+  });
+
+  it('counts one budget per user across instances', async () => {
+    const user = await createUser(first);
+    const statuses: number[] = [];
+    for (let request = 0; request < 8; request += 1) {
+      const instance = request % 2 === 0 ? first : second;
+      statuses.push((await instance.http.get('/api/v1/auth/me').set('Authorization', user.bearer)).status);
+    }
+    expect(statuses.slice(0, 6)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(statuses.slice(6)).toEqual([429, 429]);
+  });
+
+  it('counts failed logins for an account across instances', async () => {
+    const user = await createUser(second);
+    await first.http
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: 'wrong-password-1' })
+      .expect(401);
+    await second.http
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: 'wrong-password-2' })
+      .expect(401);
+    await first.http
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: user.password })
+      .expect(429);
+  });
+});
