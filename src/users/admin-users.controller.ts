@@ -6,7 +6,7 @@ import { PageQuery } from '../common/page';
 import { UuidParam } from '../common/uuid-param';
 import { AdminUsersService } from './admin-users.service';
 import { AdminUpdateUserDto } from './dto/admin-update-user.dto';
-import { UserDto } from './dto/user.dto';
+import { UserDto, UserPageDto } from './dto/user.dto';
 
 @ApiTags('admin')
 @Controller('admin/users')
@@ -15,7 +15,7 @@ export class AdminUsersController {
 
   @Get()
   @RequireScope('admin')
-  @ApiOkResponse({ type: UserDto, isArray: true, description: 'Paged as { items, nextCursor }' })
+  @ApiOkResponse({ type: UserPageDto })
   list(@Query() query: PageQuery): Promise<Page<UserDto>> {
     return this.admin.list(query);
   }

@@ -11,7 +11,7 @@ import type { Page } from '../common/page';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { DirectoryQuery } from './dto/directory-query.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
-import { DirectoryUserDto, UserDto } from './dto/user.dto';
+import { DirectoryPageDto, DirectoryUserDto, UserDto } from './dto/user.dto';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
@@ -46,7 +46,7 @@ export class UsersController {
 
   @Get()
   @RequireScope('profile:read')
-  @ApiOkResponse({ type: DirectoryUserDto, isArray: true, description: 'Paged as { items, nextCursor }' })
+  @ApiOkResponse({ type: DirectoryPageDto })
   directory(@Query() query: DirectoryQuery): Promise<Page<DirectoryUserDto>> {
     return this.users.directory(query);
   }

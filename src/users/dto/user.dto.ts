@@ -19,6 +19,18 @@ export class DirectoryUserDto {
   @ApiProperty({ nullable: true }) displayName: string | null;
 }
 
+export class UserPageDto {
+  @ApiProperty({ type: UserDto, isArray: true }) items: UserDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page' }) nextCursor:
+    string | null;
+}
+
+export class DirectoryPageDto {
+  @ApiProperty({ type: DirectoryUserDto, isArray: true }) items: DirectoryUserDto[];
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as cursor for the next page' }) nextCursor:
+    string | null;
+}
+
 /** The only way a user leaves the service: never a hash, never a column added later by accident. */
 export function mapUser(user: UserEntity): UserDto {
   return {
