@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { runMigrationsExclusively } from './migrate';
+import { isSingleSessionServer } from './server-probe';
 
 const DATABASE_SERVER = Symbol('DATABASE_SERVER');
 
@@ -14,13 +15,13 @@ interface DatabaseServer {
 
 async function openDatabaseServer(config: AppConfig): Promise<DatabaseServer> {
   const logger = new Logger('Database');
-  const { url, dataDir, poolMax } = config.database;
+  const { url, dataDir } = config.database;
   if (url) {
     const target = new URL(url);
     logger.log(`Using PostgreSQL at ${target.hostname}:${target.port || 5432}${target.pathname}`);
     return { url, stop: () => Promise.resolve() };
   }
-  const embedded = await startEmbeddedPostgres(dataDir, poolMax + 5);
+  const embedded = await startEmbeddedPostgres(dataDir);
   logger.log(
     `Using embedded PostgreSQL (PGlite) at ${embedded.location}, served on ${new URL(embedded.url).host}`,
   );
@@ -44,9 +45,16 @@ export class DatabaseModule implements OnApplicationShutdown {
           provide: DataSource,
           inject: [AppConfig, DATABASE_SERVER],
           useFactory: async (config: AppConfig, server: DatabaseServer) => {
-            const dataSource = new DataSource(buildDataSourceOptions(server.url, config.database));
+            const singleSession = await isSingleSessionServer(
+              server.url,
+              config.database.connectionTimeoutMs,
+            );
+            const poolMax = singleSession ? 1 : config.database.poolMax;
+            const dataSource = new DataSource(
+              buildDataSourceOptions(server.url, { ...config.database, poolMax }),
+            );
             await dataSource.initialize();
-            const applied = await runMigrationsExclusively(dataSource);
+            const applied = await runMigrationsExclusively(dataSource, singleSession);
             if (applied.length > 0) new Logger('Database').log(`Applied migrations: ${applied.join(', ')}`);
             return dataSource;
           },

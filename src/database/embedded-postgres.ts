@@ -14,17 +14,17 @@ export interface EmbeddedPostgres {
 /**
  * Runs PGlite (PostgreSQL compiled to WebAssembly) in this process and serves it on a loopback port, so the ordinary
  * `pg` driver, TypeORM and the migrations are the same ones that run against a real server. PGlite is a single
- * session: the socket server multiplexes connections and keeps a transaction's statements together.
+ * session: the socket server multiplexes connections and keeps a transaction's statements together, and the service
+ * uses one connection to it (see server-probe.ts).
  */
-export async function startEmbeddedPostgres(
-  dataDir: string,
-  maxConnections: number,
-): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
   const inMemory = dataDir === IN_MEMORY_DATA_DIR;
   const location = inMemory ? IN_MEMORY_DATA_DIR : resolve(join(dataDir, 'pglite'));
   if (!inMemory) mkdirSync(location, { recursive: true });
   const db = await PGlite.create(inMemory ? undefined : location);
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections });
+  // Each service instance uses one connection (see server-probe.ts); a few more let tests run two instances, the
+  // migration CLI or psql beside it.
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
   await server.start();
   const url = `postgres://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
   return {

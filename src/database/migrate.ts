@@ -11,10 +11,13 @@ let localQueue: Promise<unknown> = Promise.resolve();
 
 /**
  * Applies pending migrations while holding a session-level advisory lock, so instances starting together take turns:
- * the first migrates, the others wait and then find nothing to do.
+ * the first migrates, the others wait and then find nothing to do. On a single-session (embedded) server the lock
+ * would need a second connection and protect nothing, so only the local queue applies.
  */
-export function runMigrationsExclusively(dataSource: DataSource): Promise<string[]> {
-  const run = localQueue.then(() => migrateUnderAdvisoryLock(dataSource));
+export function runMigrationsExclusively(dataSource: DataSource, singleSession: boolean): Promise<string[]> {
+  const run = localQueue.then(() =>
+    singleSession ? applyPending(dataSource) : migrateUnderAdvisoryLock(dataSource),
+  );
   localQueue = run.catch(() => undefined);
   return run;
 }
@@ -24,10 +27,14 @@ async function migrateUnderAdvisoryLock(dataSource: DataSource): Promise<string[
   await lockHolder.connect();
   try {
     await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-    const applied = await dataSource.runMigrations({ transaction: 'each' });
-    return applied.map((migration) => migration.name);
+    return await applyPending(dataSource);
   } finally {
     await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     await lockHolder.release();
   }
+}
+
+async function applyPending(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((migration) => migration.name);
 }

@@ -15,7 +15,7 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const embedded = await startEmbeddedPostgres(IN_MEMORY_DATA_DIR, 20);
+    const embedded = await startEmbeddedPostgres(IN_MEMORY_DATA_DIR);
     return { url: embedded.url, drop: () => embedded.stop() };
   }
   const name = `taskforge_test_${randomBytes(6).toString('hex')}`;
