@@ -9,6 +9,7 @@ import { MetricsModule } from './metrics/metrics.module';
 import { AuthModule } from './auth/auth.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
+import { ProjectsModule } from './projects/projects.module';
 import { loggerOptions } from './common/logger-options';
 
 @Module({})
@@ -25,6 +26,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         UsersModule,
+        ProjectsModule,
       ],
     };
   }
