@@ -10,6 +10,7 @@ import { AuthModule } from './auth/auth.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
+import { TasksModule } from './tasks/tasks.module';
 import { loggerOptions } from './common/logger-options';
 
 @Module({})
@@ -27,6 +28,7 @@ export class AppModule {
         AuthModule,
         UsersModule,
         ProjectsModule,
+        TasksModule,
       ],
     };
   }

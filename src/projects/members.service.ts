@@ -1,16 +1,11 @@
-import {
-  ConflictException,
-  ForbiddenException,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { Page, PageQuery, toPage } from '../common/page';
 import { isUniqueViolation } from '../database/database-errors';
 import { AddMemberDto, mapMember, MemberDto, MemberRow } from './dto/member.dto';
+import { UsersService } from '../users/users.service';
 import { ProjectAccessPolicy } from './project-access.policy';
 import { GrantableRole, mayManageMember, ProjectRole } from './project-permissions';
 
@@ -21,6 +16,7 @@ export class MembersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: ProjectAccessPolicy,
+    private readonly users: UsersService,
   ) {}
 
   async list(principal: Principal, projectId: string, query: PageQuery): Promise<Page<MemberDto>> {
@@ -40,7 +36,7 @@ export class MembersService {
     return this.dataSource.transaction(async (manager) => {
       const actor = await this.access.require(principal.userId, projectId, 'manage-members', manager);
       if (!mayManageMember(actor, null, dto.role)) throw cannotManage(actor);
-      const userId = await this.resolveUser(dto, manager);
+      const userId = await this.users.resolveActiveUserId(dto, manager);
       try {
         await manager.query(`INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, $3)`, [
           projectId,
@@ -93,20 +89,6 @@ export class MembersService {
     });
   }
 
-  private async resolveUser(dto: AddMemberDto, manager: EntityManager): Promise<string> {
-    if (dto.userId !== undefined && dto.email !== undefined) {
-      throw unknownUser('Give either userId or email, not both', 'userId');
-    }
-    const [user] = await manager.query<{ id: string }[]>(
-      dto.userId !== undefined
-        ? `SELECT id FROM users WHERE id = $1 AND disabled_at IS NULL`
-        : `SELECT id FROM users WHERE lower(email) = lower($1) AND disabled_at IS NULL`,
-      [dto.userId ?? dto.email],
-    );
-    if (!user) throw unknownUser('No active user matches', dto.userId !== undefined ? 'userId' : 'email');
-    return user.id;
-  }
-
   private async roleOfMember(
     projectId: string,
     userId: string,
@@ -137,8 +119,4 @@ function cannotManage(actor: ProjectRole): ForbiddenException {
       ? 'Admins manage members and viewers only'
       : 'Only the owner can manage owners and admins',
   );
-}
-
-function unknownUser(message: string, field: string): UnprocessableEntityException {
-  return new UnprocessableEntityException({ message, errors: [{ field, message }] });
 }

@@ -1,6 +1,14 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { allows, ProjectAction, ProjectRole } from './project-permissions';
+import {
+  allows,
+  allowsTask,
+  ProjectAction,
+  ProjectRole,
+  SharePermission,
+  TaskAction,
+  TaskGrant,
+} from './project-permissions';
 
 /**
  * The one place that decides who may do what to a project. A project the caller does not belong to is "not found"
@@ -48,6 +56,50 @@ export class ProjectAccessPolicy {
     if (!allows(role, action))
       throw new ForbiddenException(`A project ${role} may not ${action.replace('-', ' ')}`);
     return role;
+  }
+
+  /**
+   * What the caller holds on a task, with its project: 404 when they hold nothing or the task is in the trash
+   * (unless `deleted` asks for trashed tasks), 403 when they can see it but `action` is beyond them.
+   */
+  async requireTask(
+    userId: string,
+    taskId: string,
+    action: TaskAction,
+    manager?: EntityManager,
+    options: { deleted?: boolean; lock?: boolean } = {},
+  ): Promise<TaskGrant & { projectId: string }> {
+    const [row] = await (manager ?? this.dataSource.manager).query<
+      { project_id: string; role: ProjectRole | null; share: SharePermission | null; is_creator: boolean }[]
+    >(
+      `SELECT t.project_id, m.role, s.permission AS share, t.created_by = $2 AS is_creator
+         FROM tasks t
+         LEFT JOIN project_members m ON m.project_id = t.project_id AND m.user_id = $2
+         LEFT JOIN task_shares s ON s.task_id = t.id AND s.user_id = $2
+        WHERE t.id = $1 AND (t.deleted_at IS NULL) = $3${options.lock ? ' FOR UPDATE OF t' : ''}`,
+      [taskId, userId, !options.deleted],
+    );
+    const grant: TaskGrant | undefined = row && {
+      role: row.role,
+      share: row.share,
+      isCreator: row.is_creator,
+    };
+    if (!grant || !allowsTask(grant, 'read')) throw new NotFoundException('No such task');
+    if (!allowsTask(grant, action))
+      throw new ForbiddenException(`Your access to this task does not allow ${action}`);
+    return { ...grant, projectId: row.project_id };
+  }
+
+  /** Narrows a task query (alias `t`) to tasks the caller may see: its projects' tasks and tasks shared with it. */
+  scopeToVisibleTasks<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    userId: string,
+  ): SelectQueryBuilder<T> {
+    return query.andWhere(
+      `(EXISTS (SELECT 1 FROM project_members vm WHERE vm.project_id = t.project_id AND vm.user_id = :viewerId)
+        OR EXISTS (SELECT 1 FROM task_shares vs WHERE vs.task_id = t.id AND vs.user_id = :viewerId))`,
+      { viewerId: userId },
+    );
   }
 
   /**

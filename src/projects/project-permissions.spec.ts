@@ -1,4 +1,12 @@
-import { allows, mayManageMember, ProjectAction, ProjectRole } from './project-permissions';
+import {
+  allows,
+  allowsTask,
+  mayManageMember,
+  ProjectAction,
+  ProjectRole,
+  TaskAction,
+  TaskGrant,
+} from './project-permissions';
 
 describe('project permission table', () => {
   const table: [ProjectAction, Record<ProjectRole, boolean>][] = [
@@ -7,6 +15,8 @@ describe('project permission table', () => {
     ['manage-members', { owner: true, admin: true, member: false, viewer: false }],
     ['delete', { owner: true, admin: false, member: false, viewer: false }],
     ['transfer', { owner: true, admin: false, member: false, viewer: false }],
+    ['write-tasks', { owner: true, admin: true, member: true, viewer: false }],
+    ['manage-trash', { owner: true, admin: true, member: false, viewer: false }],
   ];
 
   it.each(table)('%s', (action, expected) => {
@@ -37,5 +47,42 @@ describe('project permission table', () => {
       expect(mayManageMember(actor, null, 'viewer')).toBe(false);
       expect(mayManageMember(actor, 'viewer')).toBe(false);
     }
+  });
+});
+
+describe('task permission table', () => {
+  const grants: Record<string, TaskGrant> = {
+    owner: { role: 'owner', share: null, isCreator: false },
+    admin: { role: 'admin', share: null, isCreator: false },
+    'member (creator)': { role: 'member', share: null, isCreator: true },
+    member: { role: 'member', share: null, isCreator: false },
+    viewer: { role: 'viewer', share: null, isCreator: false },
+    'shared edit': { role: null, share: 'edit', isCreator: false },
+    'shared view': { role: null, share: 'view', isCreator: false },
+    'viewer shared edit': { role: 'viewer', share: 'edit', isCreator: false },
+    nobody: { role: null, share: null, isCreator: false },
+  };
+  const table: Record<TaskAction, string[]> = {
+    read: [
+      'owner',
+      'admin',
+      'member (creator)',
+      'member',
+      'viewer',
+      'shared edit',
+      'shared view',
+      'viewer shared edit',
+    ],
+    update: ['owner', 'admin', 'member (creator)', 'member', 'shared edit', 'viewer shared edit'],
+    delete: ['owner', 'admin', 'member (creator)'],
+    share: ['owner', 'admin'],
+    restore: ['owner', 'admin'],
+  };
+
+  it.each(Object.entries(table))('%s', (action, allowed) => {
+    const actual = Object.entries(grants)
+      .filter(([, grant]) => allowsTask(grant, action as TaskAction))
+      .map(([name]) => name);
+    expect(actual).toEqual(allowed);
   });
 });

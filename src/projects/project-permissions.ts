@@ -6,10 +6,13 @@ export const PROJECT_ROLES = ['owner', 'admin', 'member', 'viewer'] as const;
 export type ProjectRole = (typeof PROJECT_ROLES)[number];
 export type GrantableRole = Exclude<ProjectRole, 'owner'>;
 
-export type ProjectAction = 'read' | 'update' | 'manage-members' | 'delete' | 'transfer';
+export type ProjectAction =
+  'read' | 'update' | 'manage-members' | 'delete' | 'transfer' | 'write-tasks' | 'manage-trash';
 
 const ALLOWED: Record<ProjectAction, readonly ProjectRole[]> = {
   read: ['owner', 'admin', 'member', 'viewer'],
+  'write-tasks': ['owner', 'admin', 'member'],
+  'manage-trash': ['owner', 'admin'],
   update: ['owner', 'admin'],
   'manage-members': ['owner', 'admin'],
   delete: ['owner'],
@@ -33,4 +36,30 @@ export function mayManageMember(
   if (actor === 'owner') return true;
   const lesser = (role: ProjectRole | null | undefined) => role === 'member' || role === 'viewer';
   return (current === null || lesser(current)) && (next === undefined || lesser(next));
+}
+
+export type SharePermission = 'view' | 'edit';
+export type TaskAction = 'read' | 'update' | 'delete' | 'share' | 'restore';
+
+/** What a caller holds on one task: a project role, a share, or both. */
+export interface TaskGrant {
+  role: ProjectRole | null;
+  share: SharePermission | null;
+  isCreator: boolean;
+}
+
+/** The contract's task columns: a share reaches that task only; members delete only what they created. */
+export function allowsTask({ role, share, isCreator }: TaskGrant, action: TaskAction): boolean {
+  switch (action) {
+    case 'read':
+      return role !== null || share !== null;
+    case 'update':
+      return (role !== null && allows(role, 'write-tasks')) || share === 'edit';
+    case 'delete':
+      return role === 'owner' || role === 'admin' || (role === 'member' && isCreator);
+    case 'share':
+      return role !== null && allows(role, 'manage-members');
+    case 'restore':
+      return role !== null && allows(role, 'manage-trash');
+  }
 }

@@ -77,6 +77,24 @@ export class UsersService {
     return this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email }).getOne();
   }
 
+  /** An active user named by id or by email (case-insensitive), for invitations and shares; 422 otherwise. */
+  async resolveActiveUserId(
+    target: { userId?: string; email?: string },
+    manager: EntityManager,
+  ): Promise<string> {
+    if (target.userId !== undefined && target.email !== undefined) {
+      throw fieldError('userId', 'Give either userId or email, not both');
+    }
+    const [user] = await manager.query<{ id: string }[]>(
+      target.userId !== undefined
+        ? `SELECT id FROM users WHERE id = $1 AND disabled_at IS NULL`
+        : `SELECT id FROM users WHERE lower(email) = lower($1) AND disabled_at IS NULL`,
+      [target.userId ?? target.email],
+    );
+    if (!user) throw fieldError(target.userId !== undefined ? 'userId' : 'email', 'No active user matches');
+    return user.id;
+  }
+
   async me(principal: Principal): Promise<UserDto> {
     return mapUser(await this.findById(principal.userId));
   }
@@ -122,12 +140,7 @@ export class UsersService {
   }
 
   private async verifyPassword(userId: string, password: string | undefined, field: string): Promise<void> {
-    if (password === undefined) {
-      throw new UnprocessableEntityException({
-        message: `${field} is required for this change`,
-        errors: [{ field, message: `${field} is required for this change` }],
-      });
-    }
+    if (password === undefined) throw fieldError(field, `${field} is required for this change`);
     const user = await this.users
       .createQueryBuilder('u')
       .addSelect('u.passwordHash')
@@ -137,6 +150,10 @@ export class UsersService {
       throw new UnauthorizedException(`${field} is wrong`);
     }
   }
+}
+
+function fieldError(field: string, message: string): UnprocessableEntityException {
+  return new UnprocessableEntityException({ message, errors: [{ field, message }] });
 }
 
 export function escapeLike(text: string): string {

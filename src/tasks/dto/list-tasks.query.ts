@@ -1,0 +1,89 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsIn,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Validate,
+} from 'class-validator';
+import { PageQuery } from '../../common/page';
+import { IsCalendarDate, TASK_STATUSES, TaskStatus } from './task-fields';
+
+export const TASK_SORT_KEYS = ['priority', 'dueDate', 'status', 'createdAt', 'updatedAt', 'title'] as const;
+export type TaskSortKey = (typeof TASK_SORT_KEYS)[number];
+const SORTS = TASK_SORT_KEYS.flatMap((key) => [key, `-${key}`]);
+
+/** 'true' and 'false' only: implicit conversion would turn the string 'false' into true. */
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === 'true' ? true : value === 'false' ? false : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value;
+
+export class ListTasksQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Comma list', example: 'pending,in_progress' })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(TASK_STATUSES, { each: true })
+  status?: TaskStatus[];
+
+  @ApiPropertyOptional({ type: Boolean })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  completed?: boolean;
+
+  @ApiPropertyOptional({
+    enum: ['overdue', 'today', 'future', 'none'],
+    description: "In the caller's timezone",
+  })
+  @IsOptional()
+  @IsIn(['overdue', 'today', 'future', 'none'])
+  due?: 'overdue' | 'today' | 'future' | 'none';
+
+  @ApiPropertyOptional({ example: '2026-12-01' }) @IsOptional() @Validate(IsCalendarDate) dueFrom?: string;
+  @ApiPropertyOptional({ example: '2026-12-31' }) @IsOptional() @Validate(IsCalendarDate) dueTo?: string;
+
+  @ApiPropertyOptional({ description: 'A user id, me, or none' })
+  @IsOptional()
+  @Matches(/^(me|none|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})$/, {
+    message: 'assigneeId must be a user id, me or none',
+  })
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ description: 'Case-insensitive text in title or description' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  q?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-24T10:00:00.000Z' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  updatedSince?: string;
+
+  @ApiPropertyOptional({
+    enum: SORTS,
+    default: '-priority',
+    description: '- for descending; ties break by id',
+  })
+  @IsOptional()
+  @IsIn(SORTS)
+  sort: string = '-priority';
+}
+
+export class ListProjectTasksQuery extends ListTasksQuery {
+  @ApiPropertyOptional({ type: Boolean, description: 'The trash (owners and admins)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  deleted?: boolean;
+}
+
+export class ListAllTasksQuery extends ListTasksQuery {
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') projectId?: string;
+}

@@ -1,0 +1,35 @@
+import { TaskField, TaskStatus } from './task-fields';
+
+/** POST /projects/{projectId}/tasks */
+export class CreateTaskDto {
+  @TaskField.title(true) title: string;
+  @TaskField.description() description?: string | null;
+  @TaskField.status() status?: TaskStatus;
+  @TaskField.completed() completed?: boolean;
+  @TaskField.priority() priority?: number;
+  @TaskField.dueDate() dueDate?: string | null;
+  @TaskField.assigneeId() assigneeId?: string | null;
+}
+
+/** POST /tasks: a project, or the caller's Inbox. */
+export class CreateTaskAnywhereDto extends CreateTaskDto {
+  @TaskField.projectId('Omit to use your Inbox project') projectId?: string;
+}
+
+/** PUT /tasks/{id}: every writable field; what is not sent takes its default. */
+export class ReplaceTaskDto extends CreateTaskAnywhereDto {
+  @TaskField.version() version?: number;
+}
+
+/** PATCH /tasks/{id}: only what is sent changes; projectId moves the task. */
+export class UpdateTaskDto {
+  @TaskField.title(false) title?: string;
+  @TaskField.description() description?: string | null;
+  @TaskField.status() status?: TaskStatus;
+  @TaskField.completed() completed?: boolean;
+  @TaskField.priority() priority?: number;
+  @TaskField.dueDate() dueDate?: string | null;
+  @TaskField.assigneeId() assigneeId?: string | null;
+  @TaskField.projectId('Moves the task; needs task-writing rights in both projects') projectId?: string;
+  @TaskField.version() version?: number;
+}

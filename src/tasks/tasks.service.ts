@@ -1,0 +1,258 @@
+import {
+  Injectable,
+  NotFoundException,
+  PreconditionFailedException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import type { Page } from '../common/page';
+import { queryRows } from '../database/query-rows';
+import { ProjectAccessPolicy } from '../projects/project-access.policy';
+import type { ListAllTasksQuery, ListProjectTasksQuery } from './dto/list-tasks.query';
+import { mapTask, TASK_COLUMNS, TaskDto, TaskRow } from './dto/task.dto';
+import type { TaskStatus } from './dto/task-fields';
+import type { CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
+import { TasksRepository } from './tasks.repository';
+
+/** The state a write leaves a task in, before it is stored. */
+interface TaskState {
+  projectId: string;
+  title: string;
+  description: string | null;
+  status: TaskStatus;
+  priority: number;
+  dueDate: string | null;
+  assigneeId: string | null;
+}
+
+const DEFAULTS = {
+  description: null,
+  status: 'pending',
+  priority: 0,
+  dueDate: null,
+  assigneeId: null,
+} as const;
+
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: ProjectAccessPolicy,
+    private readonly tasks: TasksRepository,
+  ) {}
+
+  /** Creates in `projectId`, or in the caller's Inbox when none is given. */
+  async create(principal: Principal, projectId: string | undefined, dto: CreateTaskDto): Promise<TaskDto> {
+    return this.dataSource.transaction(async (manager) => {
+      const target = projectId ?? (await this.inboxOf(principal.userId, manager));
+      await this.access.require(principal.userId, target, 'write-tasks', manager);
+      const state: TaskState = {
+        projectId: target,
+        title: dto.title,
+        description: dto.description ?? DEFAULTS.description,
+        status: statusOf(dto, DEFAULTS.status) ?? DEFAULTS.status,
+        priority: dto.priority ?? DEFAULTS.priority,
+        dueDate: dto.dueDate ?? DEFAULTS.dueDate,
+        assigneeId: dto.assigneeId ?? DEFAULTS.assigneeId,
+      };
+      await this.assertAssignable(state, manager);
+      const [{ id }] = await manager.query<{ id: string }[]>(
+        `INSERT INTO tasks (project_id, title, description, status, priority, due_date, assignee_id, created_by, completed_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $4 = 'completed' THEN now() END)
+         RETURNING id`,
+        [
+          state.projectId,
+          state.title,
+          state.description,
+          state.status,
+          state.priority,
+          state.dueDate,
+          state.assigneeId,
+          principal.userId,
+        ],
+      );
+      return this.load(id, manager);
+    });
+  }
+
+  async get(principal: Principal, id: string): Promise<TaskDto> {
+    await this.access.requireTask(principal.userId, id, 'read');
+    return this.load(id);
+  }
+
+  /** PATCH (`replace` false) changes what is sent; PUT replaces every writable field. Both may move the task. */
+  async update(
+    principal: Principal,
+    id: string,
+    dto: UpdateTaskDto | ReplaceTaskDto,
+    expected: number | undefined,
+    replace: boolean,
+  ): Promise<TaskDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.access.requireTask(principal.userId, id, 'update', manager, { lock: true });
+      const current = await this.load(id, manager);
+      const base: TaskState = replace
+        ? { ...DEFAULTS, projectId: current.projectId, title: current.title }
+        : current;
+      const next: TaskState = {
+        projectId: dto.projectId ?? current.projectId,
+        title: dto.title ?? base.title,
+        description: dto.description !== undefined ? dto.description : base.description,
+        status: statusOf(dto, base.status) ?? base.status,
+        priority: dto.priority ?? base.priority,
+        dueDate: dto.dueDate !== undefined ? dto.dueDate : base.dueDate,
+        assigneeId: dto.assigneeId !== undefined ? dto.assigneeId : base.assigneeId,
+      };
+      if (next.projectId !== current.projectId) {
+        // Moving needs task-writing rights in both projects; a share does not carry a task elsewhere.
+        await this.access.require(principal.userId, current.projectId, 'write-tasks', manager);
+        await this.access.require(principal.userId, next.projectId, 'write-tasks', manager);
+      }
+      if (next.assigneeId !== current.assigneeId || next.projectId !== current.projectId) {
+        await this.assertAssignable(next, manager);
+      }
+      // The version check is part of the UPDATE itself: of racing writers at one version exactly one wins.
+      const updated = await queryRows(
+        manager,
+        `UPDATE tasks SET project_id = $2, title = $3, description = $4, status = $5, priority = $6, due_date = $7,
+                assignee_id = $8,
+                completed_at = CASE WHEN $5 <> 'completed' THEN NULL ELSE COALESCE(completed_at, now()) END,
+                version = version + 1, updated_at = now()
+          WHERE id = $1 AND deleted_at IS NULL AND ($9::integer IS NULL OR version = $9)
+          RETURNING id`,
+        [
+          id,
+          next.projectId,
+          next.title,
+          next.description,
+          next.status,
+          next.priority,
+          next.dueDate,
+          next.assigneeId,
+          expected ?? null,
+        ],
+      );
+      if (updated.length === 0)
+        throw new PreconditionFailedException('The task has changed since that version');
+      return this.load(id, manager);
+    });
+  }
+
+  /** Soft delete: the row stays for restore and the activity log, and the task is 404 everywhere else. */
+  async remove(principal: Principal, id: string, expected: number | undefined): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.access.requireTask(principal.userId, id, 'delete', manager);
+      const deleted = await queryRows(
+        manager,
+        `UPDATE tasks SET deleted_at = now(), version = version + 1, updated_at = now()
+          WHERE id = $1 AND deleted_at IS NULL AND ($2::integer IS NULL OR version = $2) RETURNING id`,
+        [id, expected ?? null],
+      );
+      if (deleted.length === 0)
+        throw new PreconditionFailedException('The task has changed since that version');
+    });
+  }
+
+  async restore(principal: Principal, id: string): Promise<TaskDto> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.access.requireTask(principal.userId, id, 'restore', manager, { deleted: true, lock: true });
+      await manager.query(
+        `UPDATE tasks SET deleted_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
+        [id],
+      );
+      return this.load(id, manager);
+    });
+  }
+
+  async listProject(
+    principal: Principal,
+    projectId: string,
+    query: ListProjectTasksQuery,
+  ): Promise<Page<TaskDto>> {
+    await this.access.require(principal.userId, projectId, query.deleted ? 'manage-trash' : 'read');
+    return this.tasks.list(
+      {
+        name: `project:${projectId}`,
+        deleted: query.deleted === true,
+        apply: (builder) => builder.andWhere('t.project_id = :projectId', { projectId }),
+      },
+      principal.userId,
+      query,
+    );
+  }
+
+  async listVisible(principal: Principal, query: ListAllTasksQuery): Promise<Page<TaskDto>> {
+    return this.tasks.list(
+      {
+        name: 'visible',
+        deleted: false,
+        apply: (builder) => {
+          this.access.scopeToVisibleTasks(builder, principal.userId);
+          return query.projectId
+            ? builder.andWhere('t.project_id = :projectId', { projectId: query.projectId })
+            : builder;
+        },
+      },
+      principal.userId,
+      query,
+    );
+  }
+
+  async load(id: string, manager: EntityManager = this.dataSource.manager): Promise<TaskDto> {
+    const [row] = await manager.query<TaskRow[]>(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1`, [id]);
+    if (!row) throw new NotFoundException('No such task');
+    return mapTask(row);
+  }
+
+  /** The caller's Inbox project, made on first use; the unique inbox_of makes it once under concurrent first calls. */
+  private async inboxOf(userId: string, manager: EntityManager): Promise<string> {
+    const [created] = await manager.query<{ id: string }[]>(
+      `INSERT INTO projects (name, inbox_of) VALUES ('Inbox', $1) ON CONFLICT (inbox_of) DO NOTHING RETURNING id`,
+      [userId],
+    );
+    if (created) {
+      await manager.query(
+        `INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')`,
+        [created.id, userId],
+      );
+      return created.id;
+    }
+    const [existing] = await manager.query<{ id: string }[]>(`SELECT id FROM projects WHERE inbox_of = $1`, [
+      userId,
+    ]);
+    return existing.id;
+  }
+
+  private async assertAssignable(state: TaskState, manager: EntityManager): Promise<void> {
+    if (state.assigneeId === null) return;
+    if (!(await this.access.memberRole(state.assigneeId, state.projectId, manager))) {
+      const message = 'The assignee must be a member of the project';
+      throw new UnprocessableEntityException({ message, errors: [{ field: 'assigneeId', message }] });
+    }
+  }
+}
+
+/**
+ * `completed` is `status == "completed"`: either may be written, and a body where they disagree is refused.
+ * Un-completing keeps a task that was not completed where it was, and sends a completed one back to pending.
+ */
+function statusOf(
+  dto: { status?: TaskStatus; completed?: boolean },
+  before: TaskStatus,
+): TaskStatus | undefined {
+  if (dto.completed === undefined) return dto.status;
+  if (dto.status !== undefined && (dto.status === 'completed') !== dto.completed) {
+    const message = 'status and completed disagree';
+    throw new UnprocessableEntityException({
+      message,
+      errors: [
+        { field: 'status', message },
+        { field: 'completed', message },
+      ],
+    });
+  }
+  if (dto.status !== undefined) return dto.status;
+  if (dto.completed) return 'completed';
+  return before === 'completed' ? 'pending' : before;
+}

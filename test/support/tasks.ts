@@ -1,0 +1,23 @@
+import type { TestUser } from './factories';
+import type { TestProject } from './projects';
+import type { TestApp } from './test-app';
+
+export interface TestTask {
+  id: string;
+  version: number;
+  [field: string]: unknown;
+}
+
+export async function createTask(
+  t: TestApp,
+  project: TestProject,
+  by: TestUser,
+  fields: Record<string, unknown> = {},
+): Promise<TestTask> {
+  const res = await t.http
+    .post(`/api/v1/projects/${project.id}/tasks`)
+    .set('Authorization', by.bearer)
+    .send({ title: 'A task', ...fields })
+    .expect(201);
+  return res.body as TestTask;
+}
