@@ -94,7 +94,7 @@ export class TasksRepository {
   ): SelectQueryBuilder<object> {
     const builder = this.dataSource
       .createQueryBuilder()
-      .select(`${TASK_COLUMNS}, ${spec.expression}::text AS sort_key`)
+      .select(`${TASK_COLUMNS}, CAST(${spec.expression} AS text) AS sort_key`)
       .from('tasks', 't')
       .where(scope.deleted ? 't.deleted_at IS NOT NULL' : 't.deleted_at IS NULL');
     scope.apply(builder);
@@ -122,8 +122,8 @@ export class TasksRepository {
       });
     }
     if (query.q) {
-      builder.andWhere('(t.title ILIKE :text OR t.description ILIKE :text)', {
-        text: `%${escapeLike(query.q)}%`,
+      builder.andWhere('(t.title ILIKE :search OR t.description ILIKE :search)', {
+        search: `%${escapeLike(query.q)}%`,
       });
     }
     if (query.updatedSince) {
