@@ -72,7 +72,6 @@ export class CreateTasks1764201600000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (user_id, key)
       )`);
-    await db.query(`CREATE INDEX idempotency_keys_expiry ON idempotency_keys (created_at)`);
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -30,7 +30,7 @@ describe('task lists: filters, sorting, keyset paging', () => {
     let cursor: string | null = null;
     do {
       const separator = path.includes('?') ? '&' : '?';
-      const res = await t.http
+      const res: { body: { items: Item[]; nextCursor: string | null } } = await t.http
         .get(api(`${path}${separator}limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`))
         .set('Authorization', user.bearer)
         .expect(200);

@@ -25,6 +25,7 @@ import {
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { RequireScope } from '../auth/require-scope.decorator';
+import { Idempotent } from '../common/idempotency.interceptor';
 import { expectedVersion, matchesIfNoneMatch, setEtag } from '../common/etag';
 import { API_PREFIX } from '../common/setup-app';
 import { UuidParam } from '../common/uuid-param';
@@ -47,6 +48,7 @@ export class ProjectsController {
 
   @Post()
   @RequireScope('projects:write')
+  @Idempotent()
   @ApiCreatedResponse({
     type: ProjectDto,
     description: 'The caller is the owner; Location names the project',

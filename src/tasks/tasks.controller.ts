@@ -25,6 +25,7 @@ import {
 import type { Response } from 'express';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { RequireScope } from '../auth/require-scope.decorator';
+import { Idempotent } from '../common/idempotency.interceptor';
 import { expectedVersion, matchesIfNoneMatch, setEtag } from '../common/etag';
 import { API_PREFIX } from '../common/setup-app';
 import { UuidParam } from '../common/uuid-param';
@@ -52,6 +53,7 @@ export class ProjectTasksController {
 
   @Post()
   @RequireScope('tasks:write')
+  @Idempotent()
   @ApiCreatedResponse({ type: TaskDto })
   @ApiUnprocessableEntityResponse({ description: 'Invalid fields, or an assignee who is not a member' })
   async create(
@@ -86,6 +88,7 @@ export class TasksController {
 
   @Post()
   @RequireScope('tasks:write')
+  @Idempotent()
   @ApiCreatedResponse({ type: TaskDto, description: 'Without projectId the task goes to your Inbox' })
   async create(
     @CurrentPrincipal() principal: Principal,
