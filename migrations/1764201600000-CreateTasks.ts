@@ -43,6 +43,10 @@ export class CreateTasks1764201600000 implements MigrationInterface {
         `CREATE INDEX tasks_by_project_${name} ON tasks (project_id, ${key}, id) WHERE deleted_at IS NULL`,
       );
     }
+    // The tail of a due-date sort (tasks without one) pages by id alone.
+    await db.query(
+      `CREATE INDEX tasks_by_project_no_due_date ON tasks (project_id, id) WHERE deleted_at IS NULL AND due_date IS NULL`,
+    );
     await db.query(
       `CREATE INDEX tasks_trash ON tasks (project_id, deleted_at DESC, id DESC) WHERE deleted_at IS NOT NULL`,
     );

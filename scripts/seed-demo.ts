@@ -1,0 +1,86 @@
+/**
+ * Fills a running Taskforge with demo data through its own API: three users (passwords printed), two projects
+ * with members, and a few hundred tasks. Run `npm start` first, then `npm run seed:demo` (BASE_URL to point
+ * elsewhere). Running it again reuses the same accounts.
+ */
+const baseUrl = (process.env.BASE_URL ?? 'http://localhost:3000').replace(/\/$/, '');
+const PASSWORD = 'demo-password-123';
+
+interface Session {
+  id: string;
+  email: string;
+  token: string;
+}
+
+async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${baseUrl}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+async function signIn(username: string, displayName: string): Promise<Session> {
+  const email = `${username}@demo.taskforge.local`;
+  type Auth = { user: { id: string }; accessToken: string };
+  let res = await call<Auth>('POST', '/auth/register', undefined, { email, password: PASSWORD, username, displayName });
+  if (res.status === 409) res = await call<Auth>('POST', '/auth/login', undefined, { email, password: PASSWORD });
+  if (res.status >= 300) throw new Error(`Could not sign in ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+  return { id: res.body.user.id, email, token: res.body.accessToken };
+}
+
+const VERBS = ['Draft', 'Review', 'Ship', 'Fix', 'Plan', 'Test', 'Document', 'Refactor', 'Design', 'Measure'];
+const THINGS = ['landing page', 'billing flow', 'API docs', 'search', 'onboarding', 'mobile menu', 'release notes', 'dashboard'];
+const STATUSES = ['pending', 'pending', 'in_progress', 'completed'];
+
+function dateIn(days: number): string {
+  return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function main(): Promise<void> {
+  const health = await fetch(`${baseUrl}/health`).catch(() => undefined);
+  if (!health?.ok) throw new Error(`No Taskforge answers at ${baseUrl}; start it with npm start first`);
+
+  const [ada, grace, linus] = await Promise.all([
+    signIn('ada', 'Ada Lovelace'),
+    signIn('grace', 'Grace Hopper'),
+    signIn('linus', 'Linus Torvalds'),
+  ]);
+  const projects: { id: string }[] = [];
+  for (const name of ['Website relaunch', 'Mobile app']) {
+    const project = await call<{ id: string }>('POST', '/projects', ada.token, { name, description: `Demo project: ${name}` });
+    projects.push(project.body);
+    await call('POST', `/projects/${project.body.id}/members`, ada.token, { userId: grace.id, role: 'admin' });
+    await call('POST', `/projects/${project.body.id}/members`, ada.token, { userId: linus.id, role: 'member' });
+  }
+  const people = [ada.id, grace.id, linus.id, null];
+  let created = 0;
+  for (let index = 0; index < 300; index += 1) {
+    const project = projects[index % projects.length];
+    const res = await call('POST', `/projects/${project.id}/tasks`, ada.token, {
+      title: `${VERBS[index % VERBS.length]} the ${THINGS[index % THINGS.length]} #${index + 1}`,
+      description: index % 3 === 0 ? 'Seeded by npm run seed:demo' : undefined,
+      status: STATUSES[index % STATUSES.length],
+      priority: index % 5,
+      dueDate: index % 4 === 0 ? null : dateIn((index % 21) - 7),
+      assigneeId: people[index % people.length],
+    });
+    if (res.status === 201) created += 1;
+  }
+  process.stdout.write(
+    [
+      `Seeded ${baseUrl}: 2 projects, ${created} tasks.`,
+      `Sign in (password for all three: ${PASSWORD}):`,
+      ...[ada, grace, linus].map((user) => `  ${user.email}`),
+      `Try: curl -s ${baseUrl}/api/v1/tasks?due=overdue -H "authorization: Bearer <accessToken from /auth/login>"`,
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
