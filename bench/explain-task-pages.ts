@@ -45,7 +45,11 @@ async function main(): Promise<void> {
   await ensureDatabase(serverUrl);
   const logger = new CapturingLogger();
   const dataSource = new DataSource({
-    ...buildDataSourceOptions(serverUrl, { poolMax: 2, connectionTimeoutMs: 5000, statementTimeoutMs: 600_000 }),
+    ...buildDataSourceOptions(serverUrl, {
+      poolMax: 2,
+      connectionTimeoutMs: 5000,
+      statementTimeoutMs: 600_000,
+    }),
     logging: ['query'],
     logger,
   });
@@ -59,8 +63,13 @@ async function main(): Promise<void> {
     const [user] = await dataSource.query<{ id: string }[]>(
       `INSERT INTO users (email, password_hash) VALUES ('explain@example.com', 'not-a-login') RETURNING id`,
     );
-    const [created] = await dataSource.query<{ id: string }[]>(`INSERT INTO projects (name) VALUES ('explain-100k') RETURNING id`);
-    await dataSource.query(`INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')`, [created.id, user.id]);
+    const [created] = await dataSource.query<{ id: string }[]>(
+      `INSERT INTO projects (name) VALUES ('explain-100k') RETURNING id`,
+    );
+    await dataSource.query(
+      `INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')`,
+      [created.id, user.id],
+    );
     // Set-based: priorities 0..9, a fifth without a due date, a spread of statuses.
     await dataSource.query(
       `INSERT INTO tasks (project_id, title, status, priority, due_date, created_by)
@@ -82,7 +91,10 @@ async function main(): Promise<void> {
   };
   const sections: string[] = [];
   for (const sort of ['-priority', 'dueDate']) {
-    const spec = sort === '-priority' ? { key: 'priority', order: 'priority DESC, id DESC' } : { key: 'due_date', order: 'due_date ASC NULLS LAST, id ASC' };
+    const spec =
+      sort === '-priority'
+        ? { key: 'priority', order: 'priority DESC, id DESC' }
+        : { key: 'due_date', order: 'due_date ASC NULLS LAST, id ASC' };
     const [deep] = await dataSource.query<{ key: string | null; id: string }[]>(
       `SELECT CAST(${spec.key} AS text) AS key, id FROM tasks WHERE project_id = $1 AND deleted_at IS NULL
         ORDER BY ${spec.order} OFFSET $2 LIMIT 1`,
@@ -91,12 +103,20 @@ async function main(): Promise<void> {
     const query = { sort, limit: 50 } as ListTasksQuery;
     for (const [label, cursor] of [
       ['first page', undefined],
-      [`page ${DEPTH.toLocaleString('en')} rows deep`, encodeCursor([deep.key, deep.id], { scope: scope.name, sort })],
+      [
+        `page ${DEPTH.toLocaleString('en')} rows deep`,
+        encodeCursor([deep.key, deep.id], { scope: scope.name, sort }),
+      ],
     ] as const) {
       await repository.list(scope, project.owner, { ...query, cursor });
       const { sql, parameters } = logger.last!;
-      const plan = await dataSource.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, parameters);
-      sections.push(`### sort=${sort}, ${label}\n\n\`\`\`\n${plan.map((row) => row['QUERY PLAN']).join('\n')}\n\`\`\`\n`);
+      const plan = await dataSource.query<{ 'QUERY PLAN': string }[]>(
+        `EXPLAIN (ANALYZE, BUFFERS) ${sql}`,
+        parameters,
+      );
+      sections.push(
+        `### sort=${sort}, ${label}\n\n\`\`\`\n${plan.map((row) => row['QUERY PLAN']).join('\n')}\n\`\`\`\n`,
+      );
     }
   }
   const [{ version }] = await dataSource.query<{ version: string }[]>('SELECT version()');

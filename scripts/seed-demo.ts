@@ -12,7 +12,12 @@ interface Session {
   token: string;
 }
 
-async function call<T>(method: string, path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+async function call<T>(
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   const res = await fetch(`${baseUrl}/api/v1${path}`, {
     method,
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -25,14 +30,30 @@ async function call<T>(method: string, path: string, token?: string, body?: unkn
 async function signIn(username: string, displayName: string): Promise<Session> {
   const email = `${username}@demo.taskforge.local`;
   type Auth = { user: { id: string }; accessToken: string };
-  let res = await call<Auth>('POST', '/auth/register', undefined, { email, password: PASSWORD, username, displayName });
-  if (res.status === 409) res = await call<Auth>('POST', '/auth/login', undefined, { email, password: PASSWORD });
-  if (res.status >= 300) throw new Error(`Could not sign in ${email}: ${res.status} ${JSON.stringify(res.body)}`);
+  let res = await call<Auth>('POST', '/auth/register', undefined, {
+    email,
+    password: PASSWORD,
+    username,
+    displayName,
+  });
+  if (res.status === 409)
+    res = await call<Auth>('POST', '/auth/login', undefined, { email, password: PASSWORD });
+  if (res.status >= 300)
+    throw new Error(`Could not sign in ${email}: ${res.status} ${JSON.stringify(res.body)}`);
   return { id: res.body.user.id, email, token: res.body.accessToken };
 }
 
 const VERBS = ['Draft', 'Review', 'Ship', 'Fix', 'Plan', 'Test', 'Document', 'Refactor', 'Design', 'Measure'];
-const THINGS = ['landing page', 'billing flow', 'API docs', 'search', 'onboarding', 'mobile menu', 'release notes', 'dashboard'];
+const THINGS = [
+  'landing page',
+  'billing flow',
+  'API docs',
+  'search',
+  'onboarding',
+  'mobile menu',
+  'release notes',
+  'dashboard',
+];
 const STATUSES = ['pending', 'pending', 'in_progress', 'completed'];
 
 function dateIn(days: number): string {
@@ -50,10 +71,19 @@ async function main(): Promise<void> {
   ]);
   const projects: { id: string }[] = [];
   for (const name of ['Website relaunch', 'Mobile app']) {
-    const project = await call<{ id: string }>('POST', '/projects', ada.token, { name, description: `Demo project: ${name}` });
+    const project = await call<{ id: string }>('POST', '/projects', ada.token, {
+      name,
+      description: `Demo project: ${name}`,
+    });
     projects.push(project.body);
-    await call('POST', `/projects/${project.body.id}/members`, ada.token, { userId: grace.id, role: 'admin' });
-    await call('POST', `/projects/${project.body.id}/members`, ada.token, { userId: linus.id, role: 'member' });
+    await call('POST', `/projects/${project.body.id}/members`, ada.token, {
+      userId: grace.id,
+      role: 'admin',
+    });
+    await call('POST', `/projects/${project.body.id}/members`, ada.token, {
+      userId: linus.id,
+      role: 'member',
+    });
   }
   const people = [ada.id, grace.id, linus.id, null];
   let created = 0;
