@@ -1,21 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsUUID } from 'class-validator';
 import { PageQuery } from '../../common/page';
+import { UserReferenceDto } from '../../users/dto/user-reference.dto';
 import { GrantableRole, PROJECT_ROLES, ProjectRole } from '../project-permissions';
 
 const GRANTABLE_ROLES = ['admin', 'member', 'viewer'] as const;
 
-export class AddMemberDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Either userId or email' })
-  @ValidateIf((dto: AddMemberDto) => dto.email === undefined)
-  @IsUUID('all', { message: 'userId must be a UUID (or give email instead)' })
-  userId?: string;
-
-  @ApiPropertyOptional({ example: 'grace@example.com' })
-  @IsOptional()
-  @IsEmail()
-  email?: string;
-
+export class AddMemberDto extends UserReferenceDto {
   @ApiProperty({ enum: GRANTABLE_ROLES, description: 'Ownership moves only by transfer' })
   @IsIn(GRANTABLE_ROLES)
   role: GrantableRole;

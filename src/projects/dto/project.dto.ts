@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/page';
@@ -21,7 +21,8 @@ export class CreateProjectDto {
   description?: string | null;
 }
 
-class VersionedWrite {
+/** PUT: every writable field; a missing description is cleared. */
+export class ReplaceProjectDto extends CreateProjectDto {
   @ApiPropertyOptional({ description: 'Apply only at this version (like If-Match); 412 otherwise' })
   @IsOptional()
   @IsInt()
@@ -29,38 +30,8 @@ class VersionedWrite {
   version?: number;
 }
 
-/** PUT: every writable field; a missing description is cleared. */
-export class ReplaceProjectDto extends VersionedWrite {
-  @ApiProperty({ minLength: 1, maxLength: 200 })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
-  name: string;
-
-  @ApiPropertyOptional({ nullable: true, maxLength: 20000 })
-  @ValidateIf((_dto, value) => value !== null)
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
-  description?: string | null;
-}
-
-/** PATCH: only what is sent changes. */
-export class UpdateProjectDto extends VersionedWrite {
-  @ApiPropertyOptional({ minLength: 1, maxLength: 200 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
-  name?: string;
-
-  @ApiPropertyOptional({ nullable: true, maxLength: 20000 })
-  @ValidateIf((_dto, value) => value !== null)
-  @IsOptional()
-  @IsString()
-  @MaxLength(20000)
-  description?: string | null;
-}
+/** PATCH: the same fields, each optional; only what is sent changes. */
+export class UpdateProjectDto extends PartialType(ReplaceProjectDto) {}
 
 export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Case-insensitive text in the name' })

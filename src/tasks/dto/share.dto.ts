@@ -1,17 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import { UserReferenceDto } from '../../users/dto/user-reference.dto';
 import type { SharePermission } from '../../projects/project-permissions';
 
 const PERMISSIONS = ['view', 'edit'] as const;
 
-export class ShareTaskDto {
-  @ApiPropertyOptional({ format: 'uuid', description: 'Either userId or email' })
-  @ValidateIf((dto: ShareTaskDto) => dto.email === undefined)
-  @IsUUID('all', { message: 'userId must be a UUID (or give email instead)' })
-  userId?: string;
-
-  @ApiPropertyOptional({ example: 'grace@example.com' }) @IsOptional() @IsEmail() email?: string;
-
+export class ShareTaskDto extends UserReferenceDto {
   @ApiProperty({ enum: PERMISSIONS }) @IsIn(PERMISSIONS) permission: SharePermission;
 }
 

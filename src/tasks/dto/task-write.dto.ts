@@ -1,3 +1,4 @@
+import { PartialType } from '@nestjs/swagger';
 import { TaskField, TaskStatus } from './task-fields';
 
 /** POST /projects/{projectId}/tasks */
@@ -13,7 +14,10 @@ export class CreateTaskDto {
 
 /** POST /tasks: a project, or the caller's Inbox. */
 export class CreateTaskAnywhereDto extends CreateTaskDto {
-  @TaskField.projectId('Omit to use your Inbox project') projectId?: string;
+  @TaskField.projectId(
+    'Omit for your Inbox on create; on update, moves the task (rights needed in both projects)',
+  )
+  projectId?: string;
 }
 
 /** PUT /tasks/{id}: every writable field; what is not sent takes its default. */
@@ -21,15 +25,5 @@ export class ReplaceTaskDto extends CreateTaskAnywhereDto {
   @TaskField.version() version?: number;
 }
 
-/** PATCH /tasks/{id}: only what is sent changes; projectId moves the task. */
-export class UpdateTaskDto {
-  @TaskField.title(false) title?: string;
-  @TaskField.description() description?: string | null;
-  @TaskField.status() status?: TaskStatus;
-  @TaskField.completed() completed?: boolean;
-  @TaskField.priority() priority?: number;
-  @TaskField.dueDate() dueDate?: string | null;
-  @TaskField.assigneeId() assigneeId?: string | null;
-  @TaskField.projectId('Moves the task; needs task-writing rights in both projects') projectId?: string;
-  @TaskField.version() version?: number;
-}
+/** PATCH /tasks/{id}: the same fields, each optional; only what is sent changes. */
+export class UpdateTaskDto extends PartialType(ReplaceTaskDto) {}
