@@ -21,7 +21,14 @@ export class LoginLimiter {
     const { maxFailures, maxFailuresPerAddress, windowSeconds } = config.rateLimits.login;
     const limiter = (keyPrefix: string, points: number) =>
       redis.client
-        ? new RateLimiterRedis({ points, duration: windowSeconds, keyPrefix, storeClient: redis.client })
+        ? new RateLimiterRedis({
+            points,
+            duration: windowSeconds,
+            keyPrefix,
+            storeClient: redis.client,
+            // While Redis is down, count in this instance's memory rather than fail every login.
+            insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }),
+          })
         : new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix });
     this.byAccount = limiter('login-fail-account', maxFailures);
     this.byAddress = limiter('login-fail-address', maxFailuresPerAddress);

@@ -1,4 +1,5 @@
-import type { ThrottlerStorage } from '@nestjs/throttler';
+import { Logger } from '@nestjs/common';
+import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
 
 /** Hits and block in one round trip, atomically, so instances sharing Redis count one budget. */
@@ -15,11 +16,40 @@ return { hits, ttl, blocked }`;
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
-/** @nestjs/throttler's storage on Redis, for REDIS_URL deployments with several instances. */
+const WARNING_INTERVAL_MS = 60_000;
+
+/**
+ * @nestjs/throttler's storage on Redis, for REDIS_URL deployments with several instances. While Redis cannot answer,
+ * each instance counts in its own memory: limits stay in force, only per instance.
+ */
 export class RedisThrottlerStorage implements ThrottlerStorage {
+  private readonly fallback = new ThrottlerStorageService();
+  private readonly logger = new Logger(RedisThrottlerStorage.name);
+  private lastWarning = 0;
+
   constructor(private readonly redis: Redis) {}
 
   async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    throttlerName: string,
+  ): Promise<ThrottlerStorageRecord> {
+    try {
+      return await this.incrementInRedis(key, ttl, limit, blockDuration, throttlerName);
+    } catch (error) {
+      if (Date.now() - this.lastWarning > WARNING_INTERVAL_MS) {
+        this.lastWarning = Date.now();
+        this.logger.warn(
+          `Redis unavailable for rate limits, counting in memory: ${(error as Error).message}`,
+        );
+      }
+      return this.fallback.increment(key, ttl, limit, blockDuration, throttlerName);
+    }
+  }
+
+  private async incrementInRedis(
     key: string,
     ttl: number,
     limit: number,

@@ -1,0 +1,44 @@
+import { createServer } from 'node:net';
+import { createUser } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+
+/** A loopback port with nothing listening: Redis as good as dead. */
+async function deadPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('with REDIS_URL set but Redis down', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({
+      REDIS_URL: `redis://127.0.0.1:${await deadPort()}`,
+      LOGIN_MAX_FAILURES: '2',
+      RATE_LIMIT_PER_MINUTE: '5',
+    });
+  });
+  afterAll(() => t.close());
+
+  it('keeps serving, with limits counted in memory instead of hanging', async () => {
+    const user = await createUser(t);
+    await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: 'wrong-password-1' })
+      .expect(401);
+    await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: user.email, password: 'wrong-password-2' })
+      .expect(401);
+    await t.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password }).expect(429);
+
+    const statuses: number[] = [];
+    for (let request = 0; request < 7; request += 1) {
+      statuses.push((await t.http.get('/api/v1/auth/me').set('Authorization', user.bearer)).status);
+    }
+    expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+  });
+});
