@@ -68,3 +68,33 @@ describe('every route declares how it is reached', () => {
     ]);
   });
 });
+
+describe('the OpenAPI document', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('documents every API operation with a success schema, its errors, and its security', async () => {
+    const { body } = await t.http.get('/docs-json').expect(200);
+    const open = ['/api/v1/auth/register', '/api/v1/auth/login', '/api/v1/auth/refresh'];
+    const problems: string[] = [];
+    for (const [path, operations] of Object.entries<Record<string, Record<string, unknown>>>(body.paths)) {
+      if (!path.startsWith('/api/v1/')) continue;
+      for (const [method, operation] of Object.entries(operations)) {
+        const responses = operation.responses as Record<string, { content?: unknown; description?: string }>;
+        const success = Object.entries(responses).find(([status]) => status.startsWith('2'));
+        if (!success) problems.push(`${method} ${path}: no success response`);
+        else if (success[0] !== '204' && !success[1].content)
+          problems.push(`${method} ${path}: success without a schema`);
+        if (!Object.keys(responses).some((status) => status.startsWith('4')))
+          problems.push(`${method} ${path}: no error responses`);
+        if (!open.includes(path) && !(operation.security as unknown[] | undefined)?.length) {
+          problems.push(`${method} ${path}: no security scheme`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
