@@ -36,7 +36,14 @@ describe('foundation: errors, request ids, operations endpoints', () => {
     const res = await t.http.get('/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
     expect(Object.keys(res.body.components.securitySchemes).sort()).toEqual(['apiKey', 'bearer']);
-    await t.http.get('/docs').expect(200).expect('content-type', /html/);
+    const page = await t.http.get('/docs').expect(200).expect('content-type', /html/);
+    // Every script is a same-origin file (the CSP allows no inline script), and nothing upgrades them to https.
+    expect(page.text).not.toMatch(/<script>/);
+    expect(page.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    for (const asset of ['swagger-ui-bundle.js', 'swagger-ui-standalone-preset.js', 'swagger-ui-init.js']) {
+      expect(page.text).toContain(`./docs/${asset}`);
+      await t.http.get(`/docs/${asset}`).expect(200);
+    }
   });
 
   it('exposes Prometheus metrics with request durations and pool gauges', async () => {

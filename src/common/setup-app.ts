@@ -16,7 +16,9 @@ export const BODY_LIMIT = '1mb';
 export function setupApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   app.use(requestIdMiddleware);
-  app.use(helmet());
+  // No upgrade-insecure-requests: behind plain http (local runs, docker compose) it would send the Swagger UI's
+  // assets to https and break the page; TLS is the proxy's job, and HSTS still applies when it is there.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],

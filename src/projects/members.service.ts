@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../database/database-errors';
 import { AddMemberDto, mapMember, MemberDto, MemberRow } from './dto/member.dto';
 import { UsersService } from '../users/users.service';
 import { ProjectAccessPolicy } from './project-access.policy';
-import { GrantableRole, mayManageMember, ProjectRole } from './project-permissions';
+import { GrantableRole, mayLeave, mayManageMember, ProjectRole } from './project-permissions';
 
 const MEMBER_COLUMNS = `m.user_id, u.username, u.display_name, m.role, m.joined_at`;
 
@@ -75,8 +75,7 @@ export class MembersService {
     await this.dataSource.transaction(async (manager) => {
       if (userId === principal.userId) {
         const own = await this.access.roleOf(principal.userId, projectId, manager);
-        if (own === 'owner')
-          throw new ConflictException('The owner cannot leave; transfer the project first');
+        if (!mayLeave(own)) throw new ConflictException('The owner cannot leave; transfer the project first');
       } else {
         const actor = await this.access.require(principal.userId, projectId, 'manage-members', manager);
         const current = await this.roleOfMember(projectId, userId, manager);

@@ -1,6 +1,7 @@
 import {
   allows,
   allowsTask,
+  mayLeave,
   mayManageMember,
   ProjectAction,
   ProjectRole,
@@ -40,6 +41,14 @@ describe('project permission table', () => {
     expect(mayManageMember('admin', 'member', 'admin')).toBe(false);
     expect(mayManageMember('admin', 'admin')).toBe(false);
     expect(mayManageMember('admin', 'owner')).toBe(false);
+  });
+
+  it('lets everyone but the owner leave', () => {
+    expect(['owner', 'admin', 'member', 'viewer'].filter((role) => mayLeave(role as ProjectRole))).toEqual([
+      'admin',
+      'member',
+      'viewer',
+    ]);
   });
 
   it('gives members and viewers no say over others', () => {

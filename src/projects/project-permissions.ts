@@ -38,6 +38,11 @@ export function mayManageMember(
   return (current === null || lesser(current)) && (next === undefined || lesser(next));
 }
 
+/** Anyone may leave a project except its owner, who must hand it over first (a project always has one). */
+export function mayLeave(role: ProjectRole): boolean {
+  return role !== 'owner';
+}
+
 export type SharePermission = 'view' | 'edit';
 export type TaskAction = 'read' | 'update' | 'delete' | 'share' | 'restore';
 
