@@ -1,3 +1,4 @@
+import { createUser } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { TcpProxy } from './support/tcp-proxy';
@@ -35,6 +36,7 @@ describe('readiness follows the database', () => {
 
   it('answers 503 problem+json while the database is unreachable and 200 once it is back', async () => {
     await t.http.get('/health/ready').expect(200);
+    const user = await createUser(t);
     await proxy.cut();
 
     const ready = await t.http.get('/health/ready').expect(503);
@@ -48,8 +50,11 @@ describe('readiness follows the database', () => {
       .send({ email: 'a@example.com', password: 'whatever-it-is' });
     expect(login.status).toBe(503);
     expect(JSON.stringify(login.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
+    // A signed-in caller is not told its credentials are bad (401 would log clients out): the outage is 503.
+    await t.http.get('/api/v1/auth/me').set('Authorization', user.bearer).expect(503);
 
     await proxy.start();
     await eventually(async () => (await t.http.get('/health/ready')).status === 200);
+    await t.http.get('/api/v1/auth/me').set('Authorization', user.bearer).expect(200);
   });
 });

@@ -17,7 +17,9 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
   }
 
   override handleRequest<T>(error: unknown, principal: T | false): T {
-    if (error instanceof Error) throw error;
+    // Whatever a strategy raised (a database outage becomes 503) is not "bad credentials"; `instanceof Error`
+    // would miss errors from another realm and answer 401, logging clients out during an outage.
+    if (error) throw error as Error;
     if (!principal) throw new UnauthorizedException('Missing, invalid, expired or revoked credentials');
     return principal;
   }
