@@ -54,6 +54,5 @@ import { ScopeGuard } from './scope.guard';
     { provide: APP_GUARD, useClass: ScopeGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [PrincipalLoader],
 })
 export class AuthModule {}

@@ -24,8 +24,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     });
   }
 
-  async validate(claims: AccessTokenClaims & { exp?: number }): Promise<Principal | false> {
+  async validate(claims: AccessTokenClaims): Promise<Principal | false> {
     if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return false;
-    return (await this.principals.fromSession(claims.sub, claims.sid, claims.exp)) ?? false;
+    return (await this.principals.fromSession(claims.sub, claims.sid)) ?? false;
   }
 }

@@ -15,14 +15,14 @@ const LAST_USED_RESOLUTION = "interval '1 minute'";
 export class PrincipalLoader {
   constructor(private readonly dataSource: DataSource) {}
 
-  async fromSession(userId: string, sessionId: string, expiresAt?: number): Promise<Principal | null> {
+  async fromSession(userId: string, sessionId: string): Promise<Principal | null> {
     const [row] = await this.dataSource.query<{ role: GlobalRole }[]>(
       `SELECT u.role FROM auth_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.disabled_at IS NULL`,
       [sessionId, userId],
     );
     if (!row) return null;
-    return { userId, role: row.role, scopes: new Set(scopesForRole(row.role)), sessionId, expiresAt };
+    return { userId, role: row.role, scopes: new Set(scopesForRole(row.role)), sessionId };
   }
 
   async fromApiKey(key: string): Promise<Principal | null> {

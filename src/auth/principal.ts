@@ -9,8 +9,6 @@ export interface Principal {
   /** The login session behind an access token; absent for API keys. */
   sessionId?: string;
   apiKeyId?: string;
-  /** Access-token expiry (seconds since the epoch), so long-lived sockets can be cut at the same moment. */
-  expiresAt?: number;
 }
 
 export const CurrentPrincipal = createParamDecorator(

@@ -14,6 +14,7 @@ if blocked <= 0 and hits > tonumber(ARGV[2]) then
 end
 return { hits, ttl, blocked }`;
 
+type IncrementArguments = Parameters<ThrottlerStorage['increment']>;
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
 const WARNING_INTERVAL_MS = 60_000;
@@ -29,15 +30,9 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
 
   constructor(private readonly redis: Redis) {}
 
-  async increment(
-    key: string,
-    ttl: number,
-    limit: number,
-    blockDuration: number,
-    throttlerName: string,
-  ): Promise<ThrottlerStorageRecord> {
+  async increment(...args: IncrementArguments): Promise<ThrottlerStorageRecord> {
     try {
-      return await this.incrementInRedis(key, ttl, limit, blockDuration, throttlerName);
+      return await this.incrementInRedis(...args);
     } catch (error) {
       if (Date.now() - this.lastWarning > WARNING_INTERVAL_MS) {
         this.lastWarning = Date.now();
@@ -45,16 +40,12 @@ export class RedisThrottlerStorage implements ThrottlerStorage {
           `Redis unavailable for rate limits, counting in memory: ${(error as Error).message}`,
         );
       }
-      return this.fallback.increment(key, ttl, limit, blockDuration, throttlerName);
+      return this.fallback.increment(...args);
     }
   }
 
   private async incrementInRedis(
-    key: string,
-    ttl: number,
-    limit: number,
-    blockDuration: number,
-    throttlerName: string,
+    ...[key, ttl, limit, blockDuration, throttlerName]: IncrementArguments
   ): Promise<ThrottlerStorageRecord> {
     const base = `throttle:${throttlerName}:${key}`;
     const [hits, ttlMs, blockedMs] = (await this.redis.eval(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
 
@@ -32,13 +32,5 @@ export class MetricsService {
     poolGauge('db_pool_connections_total', 'Connections open in the database pool', (p) => p.totalCount);
     poolGauge('db_pool_connections_idle', 'Idle connections in the database pool', (p) => p.idleCount);
     poolGauge('db_pool_waiting_requests', 'Queries waiting for a pool connection', (p) => p.waitingCount);
-  }
-
-  counter<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
-    return new Counter({ name, help, labelNames, registers: [this.registry] });
-  }
-
-  gauge(name: string, help: string): Gauge {
-    return new Gauge({ name, help, registers: [this.registry] });
   }
 }

@@ -9,7 +9,7 @@ import type { Principal } from '../auth/principal';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { Page, toPage } from '../common/page';
 import { queryRows } from '../database/query-rows';
-import { escapeLike } from '../users/users.service';
+import { escapeLike } from '../database/like';
 import {
   CreateProjectDto,
   ListProjectsQuery,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { Page, toPage } from '../common/page';
-import { escapeLike } from '../users/users.service';
+import { escapeLike } from '../database/like';
 import type { ListTasksQuery, TaskSortKey } from './dto/list-tasks.query';
 import { mapTask, TASK_COLUMNS, TaskDto, TaskRow } from './dto/task.dto';
 

@@ -12,6 +12,7 @@ import { TokenService } from '../auth/token.service';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { Page, toPage } from '../common/page';
 import { isUniqueViolation } from '../database/database-errors';
+import { escapeLike } from '../database/like';
 import type { ChangePasswordDto } from './dto/change-password.dto';
 import type { DirectoryQuery } from './dto/directory-query.dto';
 import type { UpdateProfileDto } from './dto/update-profile.dto';
@@ -154,10 +155,6 @@ export class UsersService {
 
 function fieldError(field: string, message: string): UnprocessableEntityException {
   return new UnprocessableEntityException({ message, errors: [{ field, message }] });
-}
-
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 function translateUniqueViolation(error: unknown): unknown {
