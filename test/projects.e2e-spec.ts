@@ -234,6 +234,11 @@ describe('projects and members', () => {
     await t.http
       .post(api(`/projects/${project.id}/transfer`))
       .set('Authorization', users.member.bearer)
+      .send({ userId: users.member.id })
+      .expect(422);
+    await t.http
+      .post(api(`/projects/${project.id}/transfer`))
+      .set('Authorization', users.member.bearer)
       .send({ userId: users.outsider.id })
       .expect(422);
   });

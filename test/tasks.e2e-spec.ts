@@ -223,6 +223,12 @@ describe('tasks', () => {
         .set('Authorization', owner.bearer)
         .set('If-Match', '"1"')
         .expect(412);
+      await t.http
+        .put(api(`/tasks/${task.id}`))
+        .set('Authorization', owner.bearer)
+        .set('If-Match', '"1"')
+        .send({ title: 'stale' })
+        .expect(412);
       const unchanged = await t.http
         .get(api(`/tasks/${task.id}`))
         .set('Authorization', owner.bearer)
