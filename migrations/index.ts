@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateAccounts1764028800000 } from './1764028800000-CreateAccounts';
 import { CreateProjects1764115200000 } from './1764115200000-CreateProjects';
 import { CreateTasks1764201600000 } from './1764201600000-CreateTasks';
+import { CreateActivity1764288000000 } from './1764288000000-CreateActivity';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
   CreateAccounts1764028800000,
   CreateProjects1764115200000,
   CreateTasks1764201600000,
+  CreateActivity1764288000000,
 ];

@@ -11,6 +11,7 @@ import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
 import { TasksModule } from './tasks/tasks.module';
+import { ActivityModule } from './activity/activity.module';
 import { loggerOptions } from './common/logger-options';
 
 @Module({})
@@ -29,6 +30,7 @@ export class AppModule {
         UsersModule,
         ProjectsModule,
         TasksModule,
+        ActivityModule,
       ],
     };
   }

@@ -203,7 +203,7 @@ describe('tasks', () => {
             .patch(api(`/tasks/${task.id}`))
             .set('Authorization', owner.bearer)
             .set('If-Match', '"1"')
-            .send({ priority: index }),
+            .send({ priority: index + 1 }),
         ),
       );
       expect(racers.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(412)]);

@@ -32,6 +32,7 @@ export class AppConfig {
     registerPerHour: number;
     login: { maxFailures: number; maxFailuresPerAddress: number; windowSeconds: number };
   };
+  readonly activity: { outboxPollIntervalMs: number; retentionDays: number };
   readonly logLevel: string;
   readonly redisUrl?: string;
   readonly admin?: { email: string; password: string };
@@ -68,6 +69,10 @@ export class AppConfig {
         maxFailuresPerAddress: vars.LOGIN_MAX_FAILURES_PER_ADDRESS,
         windowSeconds: vars.LOGIN_FAILURE_WINDOW_SECONDS,
       },
+    };
+    this.activity = {
+      outboxPollIntervalMs: vars.OUTBOX_POLL_INTERVAL_MS,
+      retentionDays: vars.ACTIVITY_RETENTION_DAYS,
     };
     this.logLevel = vars.LOG_LEVEL;
     this.redisUrl = vars.REDIS_URL;

@@ -126,6 +126,19 @@ export class EnvironmentVariables {
   @Min(1)
   LOGIN_FAILURE_WINDOW_SECONDS = 900;
 
+  /** How often the outbox looks for new activity when nothing woke it (a lost notification, another instance). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(60000)
+  OUTBOX_POLL_INTERVAL_MS = 1000;
+
+  /** How long activity is kept; `npm run activity:prune` deletes what is older. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ACTIVITY_RETENTION_DAYS = 90;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'must be an email address' })

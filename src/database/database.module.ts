@@ -1,4 +1,4 @@
-import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
@@ -6,26 +6,27 @@ import { startEmbeddedPostgres } from './embedded-postgres';
 import { runMigrationsExclusively } from './migrate';
 import { isSingleSessionServer } from './server-probe';
 
-const DATABASE_SERVER = Symbol('DATABASE_SERVER');
-
-interface DatabaseServer {
-  url: string;
-  stop(): Promise<void>;
+/** The PostgreSQL server the service talks to, and whether it serves one session only (PGlite). */
+export abstract class DatabaseServer {
+  abstract readonly url: string;
+  abstract readonly singleSession: boolean;
+  abstract stop(): Promise<void>;
 }
 
 async function openDatabaseServer(config: AppConfig): Promise<DatabaseServer> {
   const logger = new Logger('Database');
-  const { url, dataDir } = config.database;
+  const { url, dataDir, connectionTimeoutMs } = config.database;
   if (url) {
     const target = new URL(url);
     logger.log(`Using PostgreSQL at ${target.hostname}:${target.port || 5432}${target.pathname}`);
-    return { url, stop: () => Promise.resolve() };
+    const singleSession = await isSingleSessionServer(url, connectionTimeoutMs);
+    return { url, singleSession, stop: () => Promise.resolve() };
   }
   const embedded = await startEmbeddedPostgres(dataDir);
   logger.log(
     `Using embedded PostgreSQL (PGlite) at ${embedded.location}, served on ${new URL(embedded.url).host}`,
   );
-  return embedded;
+  return { url: embedded.url, singleSession: true, stop: () => embedded.stop() };
 }
 
 @Global()
@@ -33,22 +34,19 @@ async function openDatabaseServer(config: AppConfig): Promise<DatabaseServer> {
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(DATABASE_SERVER) private readonly server: DatabaseServer,
+    private readonly server: DatabaseServer,
   ) {}
 
   static forRoot(): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
-        { provide: DATABASE_SERVER, inject: [AppConfig], useFactory: openDatabaseServer },
+        { provide: DatabaseServer, inject: [AppConfig], useFactory: openDatabaseServer },
         {
           provide: DataSource,
-          inject: [AppConfig, DATABASE_SERVER],
+          inject: [AppConfig, DatabaseServer],
           useFactory: async (config: AppConfig, server: DatabaseServer) => {
-            const singleSession = await isSingleSessionServer(
-              server.url,
-              config.database.connectionTimeoutMs,
-            );
+            const { singleSession } = server;
             const poolMax = singleSession ? 1 : config.database.poolMax;
             const dataSource = new DataSource(
               buildDataSourceOptions(server.url, { ...config.database, poolMax }),
@@ -60,7 +58,7 @@ export class DatabaseModule implements OnApplicationShutdown {
           },
         },
       ],
-      exports: [DataSource],
+      exports: [DataSource, DatabaseServer],
     };
   }
 

@@ -1,5 +1,6 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { recordActivity } from '../activity/record-activity';
 import type { Principal } from '../auth/principal';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { Page, PageQuery, toPage } from '../common/page';
@@ -47,6 +48,13 @@ export class MembersService {
         if (isUniqueViolation(error)) throw new ConflictException('That user is already a member');
         throw error;
       }
+      await recordActivity(manager, {
+        event: 'member.added',
+        projectId,
+        userId,
+        actorId: principal.userId,
+        changes: { role: { from: null, to: dto.role } },
+      });
       return this.load(projectId, userId, manager);
     });
   }
@@ -66,6 +74,15 @@ export class MembersService {
         userId,
         role,
       ]);
+      if (role !== current) {
+        await recordActivity(manager, {
+          event: 'member.updated',
+          projectId,
+          userId,
+          actorId: principal.userId,
+          changes: { role: { from: current, to: role } },
+        });
+      }
       return this.load(projectId, userId, manager);
     });
   }
@@ -73,18 +90,28 @@ export class MembersService {
   /** Removes a member, or lets the caller leave (any role but the owner, who must transfer first). */
   async remove(principal: Principal, projectId: string, userId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      let role: ProjectRole;
       if (userId === principal.userId) {
-        const own = await this.access.roleOf(principal.userId, projectId, manager);
-        if (!mayLeave(own)) throw new ConflictException('The owner cannot leave; transfer the project first');
+        role = await this.access.roleOf(principal.userId, projectId, manager);
+        if (!mayLeave(role)) throw new ConflictException('The owner cannot leave; transfer the project first');
       } else {
         const actor = await this.access.require(principal.userId, projectId, 'manage-members', manager);
-        const current = await this.roleOfMember(projectId, userId, manager);
-        if (!mayManageMember(actor, current)) throw cannotManage(actor);
+        role = await this.roleOfMember(projectId, userId, manager);
+        if (!mayManageMember(actor, role)) throw cannotManage(actor);
       }
       await manager.query(`DELETE FROM project_members WHERE project_id = $1 AND user_id = $2`, [
         projectId,
         userId,
       ]);
+      // The removed user no longer sees the project; naming them in the audience tells them they left it.
+      await recordActivity(manager, {
+        event: 'member.removed',
+        projectId,
+        userId,
+        actorId: principal.userId,
+        changes: { role: { from: role, to: null } },
+        audience: [userId],
+      });
     });
   }
 

@@ -5,6 +5,8 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { changedFields } from '../activity/activity-events';
+import { ActivityEntry, recordActivity } from '../activity/record-activity';
 import type { Principal } from '../auth/principal';
 import { decodeCursor, encodeCursor } from '../common/cursor';
 import { Page, toPage } from '../common/page';
@@ -42,7 +44,14 @@ export class ProjectsService {
         `INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')`,
         [id, principal.userId],
       );
-      return this.load(principal.userId, id, manager);
+      const project = await this.load(principal.userId, id, manager);
+      await recordActivity(manager, {
+        event: 'project.created',
+        ...subject(project),
+        actorId: principal.userId,
+        changes: changedFields(null, project, TRACKED_FIELDS),
+      });
+      return project;
     });
   }
 
@@ -79,23 +88,37 @@ export class ProjectsService {
   ): Promise<ProjectDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.access.require(principal.userId, id, 'update', manager);
-      const name = changes.name ?? null;
-      const description = replace ? (changes.description ?? null) : changes.description;
+      await manager.query(`SELECT 1 FROM projects WHERE id = $1 FOR UPDATE`, [id]);
+      const before = await this.load(principal.userId, id, manager);
+      const next = {
+        name: changes.name ?? before.name,
+        description:
+          replace || changes.description !== undefined ? (changes.description ?? null) : before.description,
+      };
+      if (Object.keys(changedFields(before, next, TRACKED_FIELDS)).length === 0) {
+        // Writing what is already there is not a change: no new version, no activity, no event.
+        if (expected !== undefined && expected !== before.version)
+          throw new PreconditionFailedException('The project has changed since that version');
+        return before;
+      }
       // The version check is part of the UPDATE itself, so of racing writers at one version exactly one wins.
       const updated = await queryRows(
         manager,
-        `UPDATE projects
-            SET name = COALESCE($2, name),
-                description = CASE WHEN $3::boolean THEN $4 ELSE description END,
-                version = version + 1,
-                updated_at = now()
-          WHERE id = $1 AND ($5::integer IS NULL OR version = $5)
+        `UPDATE projects SET name = $2, description = $3, version = version + 1, updated_at = now()
+          WHERE id = $1 AND ($4::integer IS NULL OR version = $4)
           RETURNING id`,
-        [id, name, description !== undefined, description ?? null, expected ?? null],
+        [id, next.name, next.description, expected ?? null],
       );
       if (updated.length === 0)
         throw new PreconditionFailedException('The project has changed since that version');
-      return this.load(principal.userId, id, manager);
+      const project = await this.load(principal.userId, id, manager);
+      await recordActivity(manager, {
+        event: 'project.updated',
+        ...subject(project),
+        actorId: principal.userId,
+        changes: changedFields(before, project, TRACKED_FIELDS),
+      });
+      return project;
     });
   }
 
@@ -103,6 +126,11 @@ export class ProjectsService {
   async remove(principal: Principal, id: string, expected: number | undefined): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.access.require(principal.userId, id, 'delete', manager);
+      const project = await this.load(principal.userId, id, manager);
+      const members = await manager.query<{ user_id: string }[]>(
+        `SELECT user_id FROM project_members WHERE project_id = $1`,
+        [id],
+      );
       const deleted = await queryRows(
         manager,
         `DELETE FROM projects WHERE id = $1 AND ($2::integer IS NULL OR version = $2) RETURNING id`,
@@ -110,6 +138,14 @@ export class ProjectsService {
       );
       if (deleted.length === 0)
         throw new PreconditionFailedException('The project has changed since that version');
+      // Once the project is gone nobody is its member, so the record names who was, to tell them.
+      await recordActivity(manager, {
+        event: 'project.deleted',
+        ...subject(project),
+        actorId: principal.userId,
+        changes: {},
+        audience: members.map((member) => member.user_id),
+      });
     });
   }
 
@@ -135,7 +171,14 @@ export class ProjectsService {
       await manager.query(`UPDATE projects SET version = version + 1, updated_at = now() WHERE id = $1`, [
         id,
       ]);
-      return this.load(principal.userId, id, manager);
+      const project = await this.load(principal.userId, id, manager);
+      await recordActivity(manager, {
+        event: 'project.updated',
+        ...subject(project),
+        actorId: principal.userId,
+        changes: { ownerId: { from: principal.userId, to: newOwnerId } },
+      });
+      return project;
     });
   }
 
@@ -153,6 +196,14 @@ export class ProjectsService {
     if (!row) throw new NotFoundException('No such project');
     return mapProject(row);
   }
+}
+
+const TRACKED_FIELDS = ['name', 'description'] as const;
+
+/** What an activity record of this project names; the caller's own role is not part of the project's state. */
+function subject(project: ProjectDto): Pick<ActivityEntry, 'projectId' | 'version' | 'resource'> {
+  const { role: _callerRole, ...state } = project;
+  return { projectId: project.id, version: project.version, resource: state };
 }
 
 function invalidNewOwner(message: string): UnprocessableEntityException {

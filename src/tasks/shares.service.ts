@@ -1,10 +1,12 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { recordActivity } from '../activity/record-activity';
 import type { Principal } from '../auth/principal';
 import { isUniqueViolation } from '../database/database-errors';
 import { queryRows } from '../database/query-rows';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { UsersService } from '../users/users.service';
+import { TasksService } from './tasks.service';
 import { mapShare, ShareDto, ShareListDto, ShareRow, ShareTaskDto } from './dto/share.dto';
 
 const SHARE_COLUMNS = `s.user_id, u.username, u.display_name, s.permission, s.created_at`;
@@ -15,6 +17,7 @@ export class SharesService {
     private readonly dataSource: DataSource,
     private readonly access: ProjectAccessPolicy,
     private readonly users: UsersService,
+    private readonly tasks: TasksService,
   ) {}
 
   /** Shares are few per task, so one page holds them all. */
@@ -29,7 +32,7 @@ export class SharesService {
 
   async share(principal: Principal, taskId: string, dto: ShareTaskDto): Promise<ShareDto> {
     return this.dataSource.transaction(async (manager) => {
-      await this.access.requireTask(principal.userId, taskId, 'share', manager);
+      const { projectId } = await this.access.requireTask(principal.userId, taskId, 'share', manager);
       const userId = await this.users.resolveActiveUserId(dto, manager);
       try {
         await manager.query(`INSERT INTO task_shares (task_id, user_id, permission) VALUES ($1, $2, $3)`, [
@@ -42,6 +45,17 @@ export class SharesService {
           throw new ConflictException('The task is already shared with that user');
         throw error;
       }
+      const task = await this.tasks.load(taskId, manager);
+      await recordActivity(manager, {
+        event: 'task.shared',
+        projectId,
+        taskId,
+        userId,
+        actorId: principal.userId,
+        changes: { permission: { from: null, to: dto.permission } },
+        version: task.version,
+        resource: task,
+      });
       return this.load(taskId, userId, manager);
     });
   }
@@ -49,18 +63,28 @@ export class SharesService {
   /** Owners and admins revoke any share; a recipient may drop their own. */
   async unshare(principal: Principal, taskId: string, userId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      await this.access.requireTask(
+      const { projectId } = await this.access.requireTask(
         principal.userId,
         taskId,
         userId === principal.userId ? 'read' : 'share',
         manager,
       );
-      const removed = await queryRows(
+      const [removed] = await queryRows<{ permission: string }>(
         manager,
-        `DELETE FROM task_shares WHERE task_id = $1 AND user_id = $2 RETURNING user_id`,
+        `DELETE FROM task_shares WHERE task_id = $1 AND user_id = $2 RETURNING permission`,
         [taskId, userId],
       );
-      if (removed.length === 0) throw new NotFoundException('The task is not shared with that user');
+      if (!removed) throw new NotFoundException('The task is not shared with that user');
+      // The recipient may no longer see the task; naming them in the audience tells them it was taken back.
+      await recordActivity(manager, {
+        event: 'task.unshared',
+        projectId,
+        taskId,
+        userId,
+        actorId: principal.userId,
+        changes: { permission: { from: removed.permission, to: null } },
+        audience: [userId],
+      });
     });
   }
 

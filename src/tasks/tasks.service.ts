@@ -5,6 +5,8 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { changedFields } from '../activity/activity-events';
+import { recordActivity } from '../activity/record-activity';
 import type { Principal } from '../auth/principal';
 import type { Page } from '../common/page';
 import { queryRows } from '../database/query-rows';
@@ -26,6 +28,17 @@ interface TaskState {
   assigneeId: string | null;
 }
 
+/** The fields whose changes the activity log records. */
+const TRACKED_FIELDS = [
+  'projectId',
+  'title',
+  'description',
+  'status',
+  'priority',
+  'dueDate',
+  'assigneeId',
+] as const satisfies readonly (keyof TaskState)[];
+
 const DEFAULTS = {
   description: null,
   status: 'pending',
@@ -45,7 +58,8 @@ export class TasksService {
   /** Creates in `projectId`, or in the caller's Inbox when none is given. */
   async create(principal: Principal, projectId: string | undefined, dto: CreateTaskDto): Promise<TaskDto> {
     return this.dataSource.transaction(async (manager) => {
-      const target = projectId ?? (await this.inboxOf(principal.userId, manager));
+      const inbox = projectId ? null : await this.inboxOf(principal.userId, manager);
+      const target = projectId ?? inbox!.id;
       await this.access.require(principal.userId, target, 'write-tasks', manager);
       const state: TaskState = {
         projectId: target,
@@ -72,7 +86,23 @@ export class TasksService {
           principal.userId,
         ],
       );
-      return this.load(id, manager);
+      const task = await this.load(id, manager);
+      if (inbox?.created) {
+        await recordActivity(manager, {
+          event: 'project.created',
+          projectId: target,
+          actorId: principal.userId,
+          changes: { name: { from: null, to: 'Inbox' } },
+          version: 1,
+        });
+      }
+      await recordActivity(manager, {
+        event: 'task.created',
+        ...this.subject(task),
+        actorId: principal.userId,
+        changes: changedFields(null, state, TRACKED_FIELDS),
+      });
+      return task;
     });
   }
 
@@ -112,6 +142,13 @@ export class TasksService {
       if (next.assigneeId !== current.assigneeId || next.projectId !== current.projectId) {
         await this.assertAssignable(next, manager);
       }
+      const changes = changedFields<TaskState>(current, next, TRACKED_FIELDS);
+      if (Object.keys(changes).length === 0) {
+        // Writing what is already there is not a change: no new version, no activity, no event.
+        if (expected !== undefined && expected !== current.version)
+          throw new PreconditionFailedException('The task has changed since that version');
+        return current;
+      }
       // The version check is part of the UPDATE itself: of racing writers at one version exactly one wins.
       const updated = await queryRows(
         manager,
@@ -135,7 +172,15 @@ export class TasksService {
       );
       if (updated.length === 0)
         throw new PreconditionFailedException('The task has changed since that version');
-      return this.load(id, manager);
+      const task = await this.load(id, manager);
+      await recordActivity(manager, {
+        event: changes.assigneeId ? 'task.assigned' : 'task.updated',
+        ...this.subject(task),
+        fromProjectId: changes.projectId ? current.projectId : undefined,
+        actorId: principal.userId,
+        changes,
+      });
+      return task;
     });
   }
 
@@ -143,25 +188,39 @@ export class TasksService {
   async remove(principal: Principal, id: string, expected: number | undefined): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.access.requireTask(principal.userId, id, 'delete', manager);
-      const deleted = await queryRows(
+      const [deleted] = await queryRows<{ deleted_at: Date }>(
         manager,
         `UPDATE tasks SET deleted_at = now(), version = version + 1, updated_at = now()
-          WHERE id = $1 AND deleted_at IS NULL AND ($2::integer IS NULL OR version = $2) RETURNING id`,
+          WHERE id = $1 AND deleted_at IS NULL AND ($2::integer IS NULL OR version = $2) RETURNING deleted_at`,
         [id, expected ?? null],
       );
-      if (deleted.length === 0)
-        throw new PreconditionFailedException('The task has changed since that version');
+      if (!deleted) throw new PreconditionFailedException('The task has changed since that version');
+      await recordActivity(manager, {
+        event: 'task.deleted',
+        ...this.subject(await this.load(id, manager)),
+        actorId: principal.userId,
+        changes: { deletedAt: { from: null, to: deleted.deleted_at.toISOString() } },
+      });
     });
   }
 
   async restore(principal: Principal, id: string): Promise<TaskDto> {
     return this.dataSource.transaction(async (manager) => {
       await this.access.requireTask(principal.userId, id, 'restore', manager, { deleted: true, lock: true });
-      await manager.query(
-        `UPDATE tasks SET deleted_at = NULL, version = version + 1, updated_at = now() WHERE id = $1`,
+      const [restored] = await queryRows<{ deleted_at: Date }>(
+        manager,
+        `UPDATE tasks t SET deleted_at = NULL, version = t.version + 1, updated_at = now()
+           FROM tasks before WHERE t.id = $1 AND before.id = t.id RETURNING before.deleted_at`,
         [id],
       );
-      return this.load(id, manager);
+      const task = await this.load(id, manager);
+      await recordActivity(manager, {
+        event: 'task.restored',
+        ...this.subject(task),
+        actorId: principal.userId,
+        changes: { deletedAt: { from: restored.deleted_at.toISOString(), to: null } },
+      });
+      return task;
     });
   }
 
@@ -205,8 +264,13 @@ export class TasksService {
     return mapTask(row);
   }
 
+  /** What an activity record of this task names: its project, itself, its version and state after the change. */
+  private subject(task: TaskDto) {
+    return { projectId: task.projectId, taskId: task.id, version: task.version, resource: task };
+  }
+
   /** The caller's Inbox project, made on first use; the unique inbox_of makes it once under concurrent first calls. */
-  private async inboxOf(userId: string, manager: EntityManager): Promise<string> {
+  private async inboxOf(userId: string, manager: EntityManager): Promise<{ id: string; created: boolean }> {
     const [created] = await manager.query<{ id: string }[]>(
       `INSERT INTO projects (name, inbox_of) VALUES ('Inbox', $1) ON CONFLICT (inbox_of) DO NOTHING RETURNING id`,
       [userId],
@@ -216,12 +280,12 @@ export class TasksService {
         `INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')`,
         [created.id, userId],
       );
-      return created.id;
+      return { id: created.id, created: true };
     }
     const [existing] = await manager.query<{ id: string }[]>(`SELECT id FROM projects WHERE inbox_of = $1`, [
       userId,
     ]);
-    return existing.id;
+    return { id: existing.id, created: false };
   }
 
   private async assertAssignable(state: TaskState, manager: EntityManager): Promise<void> {

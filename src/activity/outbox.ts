@@ -1,0 +1,58 @@
+import type { EntityManager } from 'typeorm';
+import { ACTIVITY_COLUMNS, ActivityDto, ActivityRow, mapActivity } from './dto/activity.dto';
+
+/** An activity record as the outbox hands it on: what the API shows, plus what deliveries need. */
+export interface OutboxRecord extends ActivityDto {
+  fromProjectId: string | null;
+  /** The task or project right after the change, as the API returned it. */
+  resource: Record<string, unknown> | null;
+  /** Users told of the change though it took the project or task away from them. */
+  audience: string[];
+}
+
+/**
+ * Something inside the process that acts on committed activity.
+ *
+ * A durable consumer's position lives in `outbox_positions`, shared by every instance: one instance at a time takes
+ * a batch, and `handle` runs in the transaction that moves the position on, so what it writes through `manager`
+ * happens exactly once, even across a crash. A live consumer (the socket gateway) keeps its position in memory per
+ * instance and starts at the newest record: its audience is the sockets connected to that instance, which a restart
+ * drops anyway and which catch up through the change feed.
+ */
+export interface OutboxConsumer {
+  readonly name: string;
+  readonly durable: boolean;
+  handle(records: OutboxRecord[], manager: EntityManager): Promise<void>;
+}
+
+interface OutboxRow extends ActivityRow {
+  from_project_id: string | null;
+  resource: Record<string, unknown> | null;
+  audience: string[] | null;
+}
+
+export async function readOutbox(
+  manager: EntityManager,
+  after: string,
+  limit: number,
+): Promise<OutboxRecord[]> {
+  const rows = await manager.query<OutboxRow[]>(
+    `SELECT ${ACTIVITY_COLUMNS}, a.from_project_id, a.resource, a.audience FROM activity a
+      WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`,
+    [after, limit],
+  );
+  return rows.map((row) => ({
+    ...mapActivity(row),
+    fromProjectId: row.from_project_id,
+    resource: row.resource,
+    audience: row.audience ?? [],
+  }));
+}
+
+/** The newest seq committed, or '0' for an empty log. */
+export async function newestSeq(manager: EntityManager): Promise<string> {
+  const [{ head }] = await manager.query<{ head: string }[]>(
+    `SELECT COALESCE(max(seq), 0)::text AS head FROM activity`,
+  );
+  return head;
+}
