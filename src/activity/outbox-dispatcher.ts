@@ -87,9 +87,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
 
   /** Resolves once every record committed before the call has been handed to every consumer. */
   async drain(): Promise<void> {
-    while (this.running) await this.running;
     this.wake();
-    while (this.running) await this.running;
+    for (let round = this.running; round; round = this.running) await round;
   }
 
   private async dispatchAll(): Promise<void> {
