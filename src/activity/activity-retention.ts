@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
+import { queryRows } from '../database/query-rows';
 
 const PRUNE_BATCH = 5000;
 const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
@@ -17,7 +18,8 @@ export async function pruneActivity(dataSource: DataSource, retentionDays: numbe
        (SELECT min(position) FROM outbox_positions)) AS through`,
     [retentionDays],
   );
-  const [{ pruned_through: horizon }] = await dataSource.query<{ pruned_through: string }[]>(
+  const [{ pruned_through: horizon }] = await queryRows<{ pruned_through: string }>(
+    dataSource,
     `UPDATE activity_retention SET pruned_through = GREATEST(pruned_through, COALESCE($1::bigint, 0))
      RETURNING pruned_through`,
     [through],

@@ -93,7 +93,8 @@ export class MembersService {
       let role: ProjectRole;
       if (userId === principal.userId) {
         role = await this.access.roleOf(principal.userId, projectId, manager);
-        if (!mayLeave(role)) throw new ConflictException('The owner cannot leave; transfer the project first');
+        if (!mayLeave(role))
+          throw new ConflictException('The owner cannot leave; transfer the project first');
       } else {
         const actor = await this.access.require(principal.userId, projectId, 'manage-members', manager);
         role = await this.roleOfMember(projectId, userId, manager);
