@@ -49,7 +49,7 @@ export async function readActivity(
       .query({ limit, ...(cursor ? { cursor } : {}) })
       .set('Authorization', user.bearer)
       .expect(200);
-    items.push(...(res.body.items));
+    items.push(...res.body.items);
     cursor = res.body.nextCursor;
   } while (cursor);
   return items;
