@@ -12,6 +12,7 @@ import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
 import { TasksModule } from './tasks/tasks.module';
 import { ActivityModule } from './activity/activity.module';
+import { RealtimeModule } from './realtime/realtime.module';
 import { loggerOptions } from './common/logger-options';
 
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         ProjectsModule,
         TasksModule,
         ActivityModule,
+        RealtimeModule,
       ],
     };
   }

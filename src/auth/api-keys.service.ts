@@ -6,8 +6,8 @@ import { ApiKeyEntity } from './entities/api-key.entity';
 import type { Principal } from './principal';
 import { generateSecret, hashSecret } from './secret-token';
 
-const KEY_PREFIX = 'tfk_';
-const VISIBLE_CHARACTERS = KEY_PREFIX.length + 8;
+export const API_KEY_PREFIX = 'tfk_';
+const VISIBLE_CHARACTERS = API_KEY_PREFIX.length + 8;
 
 @Injectable()
 export class ApiKeysService {
@@ -32,7 +32,7 @@ export class ApiKeysService {
         errors: [{ field: 'expiresAt', message: 'expiresAt must be in the future' }],
       });
     }
-    const key = generateSecret(KEY_PREFIX);
+    const key = generateSecret(API_KEY_PREFIX);
     const saved = await this.keys.save(
       this.keys.create({
         userId: principal.userId,

@@ -54,5 +54,6 @@ import { ScopeGuard } from './scope.guard';
     { provide: APP_GUARD, useClass: ScopeGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
+  exports: [PrincipalLoader, CredentialsModule],
 })
 export class AuthModule {}

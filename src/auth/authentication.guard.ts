@@ -11,6 +11,8 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
   }
 
   override canActivate(context: ExecutionContext) {
+    // A socket proves who it is once, at the handshake (RealtimeGateway); its messages carry no credentials.
+    if (context.getType() !== 'http') return true;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
       return true;
     return super.canActivate(context);

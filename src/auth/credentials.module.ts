@@ -9,6 +9,6 @@ import { TokenService } from './token.service';
 @Module({
   imports: [JwtModule.registerAsync({ inject: [AppConfig], useFactory: jwtOptions })],
   providers: [PasswordHasher, TokenService],
-  exports: [PasswordHasher, TokenService],
+  exports: [PasswordHasher, TokenService, JwtModule],
 })
 export class CredentialsModule {}

@@ -25,6 +25,23 @@ export class PrincipalLoader {
     return { userId, role: row.role, scopes: new Set(scopesForRole(row.role)), sessionId };
   }
 
+  /** Of these sessions and API keys, the ids that no longer authenticate: revoked, expired, or the user disabled. */
+  async lapsed(sessionIds: string[], apiKeyIds: string[]): Promise<Set<string>> {
+    if (sessionIds.length === 0 && apiKeyIds.length === 0) return new Set();
+    const rows = await this.dataSource.query<{ id: string }[]>(
+      `SELECT c.id FROM unnest($1::uuid[]) AS c(id)
+        WHERE NOT EXISTS (SELECT 1 FROM auth_sessions s JOIN users u ON u.id = s.user_id
+                           WHERE s.id = c.id AND s.revoked_at IS NULL AND u.disabled_at IS NULL)
+       UNION ALL
+       SELECT c.id FROM unnest($2::uuid[]) AS c(id)
+        WHERE NOT EXISTS (SELECT 1 FROM api_keys k JOIN users u ON u.id = k.user_id
+                           WHERE k.id = c.id AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > now())
+                             AND u.disabled_at IS NULL)`,
+      [sessionIds, apiKeyIds],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
   async fromApiKey(key: string): Promise<Principal | null> {
     const [row] = await this.dataSource.query<
       { id: string; user_id: string; role: GlobalRole; scopes: string[] | null; stale: boolean }[]

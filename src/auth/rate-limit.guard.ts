@@ -5,6 +5,10 @@ import type { Principal } from './principal';
 /** Limits per user once authenticated (so a shared office address is not one bucket), per address before. */
 @Injectable()
 export class RateLimitGuard extends ThrottlerGuard {
+  override canActivate(context: ExecutionContext): Promise<boolean> {
+    return context.getType() === 'http' ? super.canActivate(context) : Promise.resolve(true);
+  }
+
   protected override getTracker(req: Record<string, unknown>): Promise<string> {
     const principal = req.user as Principal | undefined;
     return Promise.resolve(principal ? `user:${principal.userId}` : `ip:${String(req.ip)}`);

@@ -4,6 +4,7 @@ import type { DestinationStream } from 'pino';
 import { AppModule } from '../app.module';
 import { AppConfig } from '../config/app-config';
 import { setupApp } from './setup-app';
+import { RealtimeIoAdapter } from '../realtime/realtime-io.adapter';
 
 /** `logStream` redirects the structured log, for tests that read what was logged. */
 export async function createApp(
@@ -17,6 +18,7 @@ export async function createApp(
     // Keep-alive clients get 503 instead of a half-closed socket while the server drains.
     return503OnClosing: true,
   });
+  app.useWebSocketAdapter(new RealtimeIoAdapter(app, config));
   setupApp(app, config);
   return app;
 }

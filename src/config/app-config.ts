@@ -33,6 +33,7 @@ export class AppConfig {
     login: { maxFailures: number; maxFailuresPerAddress: number; windowSeconds: number };
   };
   readonly activity: { outboxPollIntervalMs: number; retentionDays: number };
+  readonly realtime: { revalidateIntervalMs: number };
   readonly logLevel: string;
   readonly redisUrl?: string;
   readonly admin?: { email: string; password: string };
@@ -74,6 +75,7 @@ export class AppConfig {
       outboxPollIntervalMs: vars.OUTBOX_POLL_INTERVAL_MS,
       retentionDays: vars.ACTIVITY_RETENTION_DAYS,
     };
+    this.realtime = { revalidateIntervalMs: vars.REALTIME_REVALIDATE_INTERVAL_MS };
     this.logLevel = vars.LOG_LEVEL;
     this.redisUrl = vars.REDIS_URL;
     this.admin =

@@ -133,6 +133,13 @@ export class EnvironmentVariables {
   @Max(60000)
   OUTBOX_POLL_INTERVAL_MS = 1000;
 
+  /** How often connected sockets are checked against revoked sessions and keys and disabled users. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600000)
+  REALTIME_REVALIDATE_INTERVAL_MS = 15000;
+
   /** How long activity is kept; `npm run activity:prune` deletes what is older. */
   @Transform(toInt)
   @IsInt()

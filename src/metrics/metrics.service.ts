@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
 
@@ -13,6 +13,19 @@ export class MetricsService {
     help: 'HTTP request duration by route and status',
     labelNames: ['method', 'route', 'status'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  readonly socketsConnected = new Gauge({
+    name: 'realtime_sockets_connected',
+    help: 'Socket.IO clients connected to this instance',
+    registers: [this.registry],
+  });
+
+  readonly realtimeEventsSent = new Counter({
+    name: 'realtime_events_sent_total',
+    help: 'Change events this instance sent to its sockets, by event',
+    labelNames: ['event'] as const,
     registers: [this.registry],
   });
 

@@ -34,9 +34,17 @@ export async function startTestApp(
   logStream?: DestinationStream,
 ): Promise<TestApp> {
   const db = database ?? (await createTestDatabase());
-  const config = AppConfig.fromEnvironment({ ...TEST_ENV, DATABASE_URL: db.url, ...env });
-  const app = await createApp(config, logStream);
-  await app.listen(0, '127.0.0.1');
+  let config: AppConfig;
+  let app: NestExpressApplication;
+  try {
+    config = AppConfig.fromEnvironment({ ...TEST_ENV, DATABASE_URL: db.url, ...env });
+    app = await createApp(config, logStream);
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    // A database left open would keep Jest from exiting after the failure.
+    if (!database) await db.drop();
+    throw error;
+  }
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
     app,

@@ -1,0 +1,39 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
+import type { Server, ServerOptions } from 'socket.io';
+import { AppConfig } from '../config/app-config';
+
+/**
+ * Socket.IO with, when REDIS_URL is set, the Redis Streams adapter: room changes and broadcasts made on one
+ * instance reach sockets on every instance, and a Redis disconnect is resumed from the stream instead of losing
+ * packets. It has its own client: the adapter blocks on XREAD and must queue while Redis is away, unlike the
+ * fail-fast client the rate limits use.
+ */
+export class RealtimeIoAdapter extends IoAdapter {
+  private redis?: Redis;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly config: AppConfig,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const withCors: ServerOptions = { ...options!, cors: { origin: this.config.http.corsOrigins } };
+    const server = super.createIOServer(port, withCors);
+    if (this.config.redisUrl) {
+      this.redis = new Redis(this.config.redisUrl, { connectTimeout: 2000 });
+      this.redis.on('error', () => undefined);
+      server.adapter(createAdapter(this.redis));
+    }
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    this.redis?.disconnect();
+  }
+}
