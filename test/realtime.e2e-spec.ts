@@ -260,6 +260,33 @@ describe('real-time updates over Socket.IO', () => {
       });
     });
 
+    it('tells an added member in their own room, and every member when the project is deleted', async () => {
+      const [boss, joiner] = await Promise.all([createUser(t), createUser(t)]);
+      const [bossSocket, joinerSocket] = await Promise.all([connect(boss), connect(joiner)]);
+      const doomed = await createProject(t, boss, 'Doomed');
+      await addMember(t, doomed, boss, joiner, 'viewer');
+      const added = await joinerSocket.waitFor('member.added', (e) => e.name === 'member.added');
+      expect(added.payload).toMatchObject({
+        projectId: doomed.id,
+        userId: joiner.id,
+        changes: { role: { from: null, to: 'viewer' } },
+      });
+      await subscribe(joinerSocket, doomed);
+      await t.http
+        .delete(api(`/projects/${doomed.id}`))
+        .set('Authorization', boss.bearer)
+        .expect(204);
+      for (const client of [bossSocket, joinerSocket]) {
+        const deleted = await client.waitFor('project.deleted', (e) => e.name === 'project.deleted');
+        expect(deleted.payload).toMatchObject({
+          projectId: doomed.id,
+          actorId: boss.id,
+          project: { id: doomed.id },
+        });
+      }
+      expect(joinerSocket.events.filter((e) => e.name === 'project.deleted')).toHaveLength(1);
+    });
+
     it('stops sending a task to a recipient once it is unshared', async () => {
       const task = await createTask(t, project, owner, { title: 'Briefly shared' });
       const other = await createUser(t);
