@@ -9,6 +9,7 @@ import { createProject, TestProject } from './support/projects';
 import { createTask } from './support/tasks';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTestDatabase, TestDatabase } from './support/test-database';
+import { eventually } from './support/eventually';
 
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
 if (!onServer)
@@ -30,15 +31,6 @@ function collector(name: string, durable: boolean): OutboxConsumer & { records: 
       return Promise.resolve();
     },
   };
-}
-
-/** Waits for a condition that an asynchronous delivery will make true, failing with `what` at the deadline. */
-async function eventually(what: string, condition: () => boolean, deadlineMs = 10_000): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const api = (path: string) => `/api/v1${path}`;

@@ -1,15 +1,8 @@
+import { eventually } from './support/eventually';
 import { createUser } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTestDatabase, TestDatabase } from './support/test-database';
 import { TcpProxy } from './support/tcp-proxy';
-
-async function eventually(check: () => Promise<boolean>, timeoutMs = 15000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('readiness follows the database', () => {
   let database: TestDatabase;
@@ -54,7 +47,7 @@ describe('readiness follows the database', () => {
     await t.http.get('/api/v1/auth/me').set('Authorization', user.bearer).expect(503);
 
     await proxy.start();
-    await eventually(async () => (await t.http.get('/health/ready')).status === 200);
+    await eventually('readiness to return', async () => (await t.http.get('/health/ready')).status === 200);
     await t.http.get('/api/v1/auth/me').set('Authorization', user.bearer).expect(200);
   });
 });
