@@ -5,6 +5,8 @@ import { AppConfig } from '../config/app-config';
 import { DatabaseServer } from '../database/database.module';
 import { newestSeq, OutboxConsumer, readOutbox } from './outbox';
 import { ACTIVITY_CHANNEL, ACTIVITY_WRITTEN } from './record-activity';
+import { onCommitOf } from '../database/after-commit';
+import { SerialRunner } from '../common/serial-runner';
 
 const BATCH_SIZE = 200;
 const RECONNECT_DELAY_MS = 2000;
@@ -12,18 +14,17 @@ const RECONNECT_DELAY_MS = 2000;
 /**
  * Hands committed activity to the consumers inside this process, oldest first. Woken at once when this process
  * commits activity, by NOTIFY when another instance does (on a server that allows a second session), and by a
- * timer otherwise; every wake reads from the stored position, so a missed wake only delays, never loses.
+ * timer otherwise; every wake reads from the stored position, so a missed wake only delays, never loses. Each
+ * consumer runs its own loop, so a slow one (a webhook backlog) never holds back another (the sockets).
  */
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboxDispatcher.name);
-  private readonly consumers: OutboxConsumer[] = [];
+  private readonly runners: SerialRunner[] = [];
   private readonly livePositions = new Map<string, string>();
-  private running: Promise<void> | null = null;
-  private wokenWhileRunning = false;
+  private stopped = false;
   private timer?: NodeJS.Timeout;
   private listener?: Client;
-  private stopped = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,20 +43,17 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     } else {
       this.livePositions.set(consumer.name, head);
     }
-    this.consumers.push(consumer);
-    this.wake();
+    const runner = new SerialRunner(
+      () => this.dispatchAll(consumer),
+      // The position did not move, so the next round retries the same records.
+      (error) => this.logger.warn(`Outbox consumer ${consumer.name} failed: ${String(error)}`),
+    );
+    this.runners.push(runner);
+    runner.wake();
   }
 
   onApplicationBootstrap(): void {
-    this.dataSource.subscribers.push({
-      afterTransactionCommit: ({ queryRunner }) => {
-        if (queryRunner.data[ACTIVITY_WRITTEN]) this.wake();
-        delete queryRunner.data[ACTIVITY_WRITTEN];
-      },
-      afterTransactionRollback: ({ queryRunner }) => {
-        delete queryRunner.data[ACTIVITY_WRITTEN];
-      },
-    });
+    onCommitOf(this.dataSource, ACTIVITY_WRITTEN, () => this.wake());
     this.timer = setInterval(() => this.wake(), this.config.activity.outboxPollIntervalMs);
     this.timer.unref();
     // PGlite serves one session, which the pool holds; there the timer stands in for other writers' notifications.
@@ -65,41 +63,23 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    await Promise.all(this.runners.map((runner) => runner.stop()));
     await this.listener?.end().catch(() => undefined);
-    await this.running;
   }
 
-  /** Runs a dispatch round now, or right after the one in progress. */
+  /** Runs a dispatch round for every consumer now, or right after the one in progress. */
   wake(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.wokenWhileRunning = true;
-      return;
-    }
-    this.running = this.dispatchAll().finally(() => {
-      this.running = null;
-      if (this.wokenWhileRunning) {
-        this.wokenWhileRunning = false;
-        this.wake();
-      }
-    });
+    for (const runner of this.runners) runner.wake();
   }
 
   /** Resolves once every record committed before the call has been handed to every consumer. */
   async drain(): Promise<void> {
     this.wake();
-    for (let round = this.running; round; round = this.running) await round;
+    await Promise.all(this.runners.map((runner) => runner.idle()));
   }
 
-  private async dispatchAll(): Promise<void> {
-    for (const consumer of this.consumers) {
-      try {
-        while (!this.stopped && (await this.dispatchBatch(consumer)) === BATCH_SIZE);
-      } catch (error) {
-        // The position did not move, so the next round retries the same records.
-        this.logger.warn(`Outbox consumer ${consumer.name} failed: ${String(error)}`);
-      }
-    }
+  private async dispatchAll(consumer: OutboxConsumer): Promise<void> {
+    while (!this.stopped && (await this.dispatchBatch(consumer)) === BATCH_SIZE);
   }
 
   /** Hands one batch to `consumer`; returns how many records it held. */

@@ -11,6 +11,16 @@ export interface OutboxRecord extends ActivityDto {
 }
 
 /**
+ * What sockets and webhooks receive: the activity record, with the task or project as REST returns it after the
+ * change.
+ */
+export function eventPayload(record: OutboxRecord): Record<string, unknown> {
+  const { fromProjectId: _from, resource, audience: _audience, ...activity } = record;
+  if (!resource) return activity;
+  return { ...activity, [record.event.startsWith('task.') ? 'task' : 'project']: resource };
+}
+
+/**
  * Something inside the process that acts on committed activity.
  *
  * A durable consumer's position lives in `outbox_positions`, shared by every instance: one instance at a time takes

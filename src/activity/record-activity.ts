@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { markForCommit } from '../database/after-commit';
 import type { ActivityEvent, FieldChanges } from './activity-events';
 
 /** One change, as a service describes it inside the transaction that makes it. */
@@ -50,5 +51,5 @@ export async function recordActivity(manager: EntityManager, entry: ActivityEntr
       entry.audience ?? null,
     ],
   );
-  if (manager.queryRunner) manager.queryRunner.data[ACTIVITY_WRITTEN] = true;
+  markForCommit(manager, ACTIVITY_WRITTEN);
 }
