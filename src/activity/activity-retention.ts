@@ -12,10 +12,11 @@ const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
  * handed a page with a hole in it. Returns the new horizon.
  */
 export async function pruneActivity(dataSource: DataSource, retentionDays: number): Promise<number> {
+  // LEAST ignores nulls: with nothing old enough there is nothing to prune, whatever the consumers' positions.
   const [{ through }] = await dataSource.query<{ through: string | null }[]>(
-    `SELECT LEAST(
-       (SELECT max(seq) FROM activity WHERE occurred_at < now() - make_interval(days => $1)),
-       (SELECT min(position) FROM outbox_positions)) AS through`,
+    `SELECT CASE WHEN old.seq IS NOT NULL THEN LEAST(old.seq, consumers.position) END AS through
+       FROM (SELECT max(seq) AS seq FROM activity WHERE occurred_at < now() - make_interval(days => $1)) old,
+            (SELECT min(position) AS position FROM outbox_positions) consumers`,
     [retentionDays],
   );
   const [{ pruned_through: horizon }] = await queryRows<{ pruned_through: string }>(
