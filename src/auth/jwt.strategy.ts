@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig } from '../config/app-config';
-import { ACCESS_TOKEN_ALGORITHM } from './jwt-options';
+import { ACCESS_TOKEN_ALGORITHM, accessTokenKey } from './jwt-options';
 import type { Principal } from './principal';
 import { PrincipalLoader } from './principal.loader';
 import type { AccessTokenClaims } from './token.service';
@@ -15,7 +15,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
   ) {
     super({
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
-      secretOrKey: config.jwt.secret,
+      // jsonwebtoken takes a KeyObject; passport-jwt's types predate that.
+      secretOrKey: accessTokenKey(config) as unknown as Buffer,
       // Pinned: `alg: none` and every other algorithm are refused before the signature is looked at.
       algorithms: [ACCESS_TOKEN_ALGORITHM],
       issuer: config.jwt.issuer,
