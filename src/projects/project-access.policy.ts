@@ -95,10 +95,27 @@ export class ProjectAccessPolicy {
     query: SelectQueryBuilder<T>,
     userId: string,
   ): SelectQueryBuilder<T> {
+    // The caller's projects and shares are read first, as arrays, so the planner reaches their tasks through the
+    // indexes (a bitmap OR) instead of testing EXISTS against every task in the table.
     return query.andWhere(
-      `(EXISTS (SELECT 1 FROM project_members vm WHERE vm.project_id = t.project_id AND vm.user_id = :viewerId)
-        OR EXISTS (SELECT 1 FROM task_shares vs WHERE vs.task_id = t.id AND vs.user_id = :viewerId))`,
+      `(t.project_id = ANY (ARRAY(SELECT vm.project_id FROM project_members vm WHERE vm.user_id = :viewerId))
+        OR t.id = ANY (ARRAY(SELECT vs.task_id FROM task_shares vs WHERE vs.user_id = :viewerId)))`,
       { viewerId: userId },
+    );
+  }
+
+  /**
+   * Narrows a task query (alias `t`) to nothing unless the caller may read `projectId` (every role may), in the
+   * same statement: a one-time filter, so a page costs one round trip instead of a check and then a read.
+   */
+  scopeToReadableProject<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
+    projectId: string,
+    userId: string,
+  ): SelectQueryBuilder<T> {
+    return query.andWhere(
+      'EXISTS (SELECT 1 FROM project_members rm WHERE rm.project_id = :readableProjectId AND rm.user_id = :viewerId)',
+      { readableProjectId: projectId, viewerId: userId },
     );
   }
 

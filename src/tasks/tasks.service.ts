@@ -229,16 +229,23 @@ export class TasksService {
     projectId: string,
     query: ListProjectTasksQuery,
   ): Promise<Page<TaskDto>> {
-    await this.access.require(principal.userId, projectId, query.deleted ? 'manage-trash' : 'read');
-    return this.tasks.list(
+    const trash = query.deleted === true;
+    if (trash) await this.access.require(principal.userId, projectId, 'manage-trash');
+    const page = await this.tasks.list(
       {
         name: `project:${projectId}`,
-        deleted: query.deleted === true,
-        apply: (builder) => builder.andWhere('t.project_id = :projectId', { projectId }),
+        deleted: trash,
+        apply: (builder) => {
+          builder.andWhere('t.project_id = :projectId', { projectId });
+          return trash ? builder : this.access.scopeToReadableProject(builder, projectId, principal.userId);
+        },
       },
       principal.userId,
       query,
     );
+    // An empty page is also what a caller who may not read the project gets; only then is it asked, for the 404.
+    if (!trash && page.items.length === 0) await this.access.require(principal.userId, projectId, 'read');
+    return page;
   }
 
   async listVisible(principal: Principal, query: ListAllTasksQuery): Promise<Page<TaskDto>> {
