@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { EnvironmentVariables, parseEnvironment } from './environment';
@@ -34,6 +35,22 @@ export class AppConfig {
   };
   readonly activity: { outboxPollIntervalMs: number; retentionDays: number };
   readonly realtime: { revalidateIntervalMs: number };
+  readonly github: {
+    apiBase: string;
+    token?: string;
+    timeoutMs: number;
+    cacheMaxAgeSeconds: number;
+    retryPollMs: number;
+  };
+  readonly webhooks: {
+    allowHosts: string[];
+    secretKey: string;
+    timeoutMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    disableAfterFailures: number;
+    pollIntervalMs: number;
+  };
   readonly logLevel: string;
   readonly redisUrl?: string;
   readonly admin?: { email: string; password: string };
@@ -51,7 +68,7 @@ export class AppConfig {
     this.database = {
       url: vars.DATABASE_URL,
       dataDir: vars.DATA_DIR,
-      poolMax: vars.DB_POOL_MAX,
+      poolMax: vars.DB_POOL_MAX ?? defaultPoolSize(),
       connectionTimeoutMs: vars.DB_CONNECTION_TIMEOUT_MS,
       statementTimeoutMs: vars.DB_STATEMENT_TIMEOUT_MS,
     };
@@ -76,6 +93,24 @@ export class AppConfig {
       retentionDays: vars.ACTIVITY_RETENTION_DAYS,
     };
     this.realtime = { revalidateIntervalMs: vars.REALTIME_REVALIDATE_INTERVAL_MS };
+    this.github = {
+      apiBase: vars.GITHUB_API_BASE.replace(/\/+$/, ''),
+      token: vars.GITHUB_TOKEN,
+      timeoutMs: vars.GITHUB_TIMEOUT_MS,
+      cacheMaxAgeSeconds: vars.GITHUB_CACHE_MAX_AGE_SECONDS,
+      retryPollMs: vars.GITHUB_RETRY_POLL_MS,
+    };
+    this.webhooks = {
+      allowHosts: vars.WEBHOOK_ALLOW_HOSTS.split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+      secretKey: vars.WEBHOOK_SECRET_KEY ?? this.jwt.secret,
+      timeoutMs: vars.WEBHOOK_TIMEOUT_MS,
+      maxAttempts: vars.WEBHOOK_MAX_ATTEMPTS,
+      retryBaseMs: vars.WEBHOOK_RETRY_BASE_MS,
+      disableAfterFailures: vars.WEBHOOK_DISABLE_AFTER_FAILURES,
+      pollIntervalMs: vars.WEBHOOK_POLL_INTERVAL_MS,
+    };
     this.logLevel = vars.LOG_LEVEL;
     this.redisUrl = vars.REDIS_URL;
     this.admin =
@@ -101,4 +136,12 @@ function developmentJwtSecret(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/**
+ * Connections beyond about two per core only queue inside PostgreSQL on the same machine; a few more than the cores
+ * keep them busy while others wait on the network or the disk.
+ */
+export function defaultPoolSize(): number {
+  return Math.min(20, Math.max(4, 2 * availableParallelism() + 1));
 }

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsIn,
@@ -14,6 +15,11 @@ import {
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
+/** A whole number read from the environment, within [min, max]. */
+function IntSetting(min: number, max?: number): PropertyDecorator {
+  return applyDecorators(Transform(toInt), IsInt(), Min(min), ...(max === undefined ? [] : [Max(max)]));
+}
+
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
 
 /**
@@ -24,10 +30,7 @@ export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(65535)
+  @IntSetting(0, 65535)
   PORT = 3000;
 
   @IsString()
@@ -42,22 +45,15 @@ export class EnvironmentVariables {
   @MinLength(1)
   DATA_DIR = './data';
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  DB_POOL_MAX = 10;
+  /** Unset: sized for the machine (see AppConfig). */
+  @IsOptional()
+  @IntSetting(1, 100)
+  DB_POOL_MAX?: number;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(60000)
+  @IntSetting(100, 60000)
   DB_CONNECTION_TIMEOUT_MS = 3000;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(600000)
+  @IntSetting(100, 600000)
   DB_STATEMENT_TIMEOUT_MS = 10000;
 
   @Transform(emptyToUndefined)
@@ -66,16 +62,10 @@ export class EnvironmentVariables {
   @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(10)
-  @Max(86400)
+  @IntSetting(10, 86400)
   JWT_ACCESS_TTL = 900;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(60)
-  @Max(31536000)
+  @IntSetting(60, 31536000)
   JWT_REFRESH_TTL = 2592000;
 
   @IsString()
@@ -95,55 +85,85 @@ export class EnvironmentVariables {
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
   REDIS_URL?: string;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(0)
-  @Max(120000)
+  @IntSetting(0, 120000)
   SHUTDOWN_TIMEOUT_MS = 10000;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   RATE_LIMIT_PER_MINUTE = 1200;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   REGISTER_LIMIT_PER_HOUR = 20;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_MAX_FAILURES = 10;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_MAX_FAILURES_PER_ADDRESS = 10;
 
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   LOGIN_FAILURE_WINDOW_SECONDS = 900;
 
   /** How often the outbox looks for new activity when nothing woke it (a lost notification, another instance). */
-  @Transform(toInt)
-  @IsInt()
-  @Min(50)
-  @Max(60000)
+  @IntSetting(50, 60000)
   OUTBOX_POLL_INTERVAL_MS = 1000;
 
+  /** Where repository metadata is read from; tests point it at a fake server on loopback. */
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  GITHUB_API_BASE = 'https://api.github.com';
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  GITHUB_TOKEN?: string;
+
+  @IntSetting(100, 60000)
+  GITHUB_TIMEOUT_MS = 3000;
+
+  /** Cached repository metadata younger than this is used without asking GitHub. */
+  @IntSetting(0)
+  GITHUB_CACHE_MAX_AGE_SECONDS = 3600;
+
+  /** How often pending repositories are looked for, to retry those whose backoff has passed. */
+  @IntSetting(50, 600000)
+  GITHUB_RETRY_POLL_MS = 5000;
+
+  /**
+   * Hosts (names or addresses, comma-separated) a webhook may reach over plain http or at a private, loopback or
+   * link-local address: for local development and tests. Everything else must be public https.
+   */
+  @IsString()
+  WEBHOOK_ALLOW_HOSTS = '';
+
+  /** Encrypts webhook signing secrets at rest; derived from JWT_SECRET when unset. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @MinLength(32)
+  WEBHOOK_SECRET_KEY?: string;
+
+  @IntSetting(100, 60000)
+  WEBHOOK_TIMEOUT_MS = 5000;
+
+  @IntSetting(1, 20)
+  WEBHOOK_MAX_ATTEMPTS = 5;
+
+  /** The first retry's delay; each next one doubles it (with jitter). */
+  @IntSetting(10, 3600000)
+  WEBHOOK_RETRY_BASE_MS = 30000;
+
+  /** A webhook is disabled after this many deliveries in a row failed every attempt. */
+  @IntSetting(1, 1000)
+  WEBHOOK_DISABLE_AFTER_FAILURES = 3;
+
+  /** How often due deliveries are looked for when nothing woke the sender. */
+  @IntSetting(50, 60000)
+  WEBHOOK_POLL_INTERVAL_MS = 1000;
+
   /** How often connected sockets are checked against revoked sessions and keys and disabled users. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(100)
-  @Max(600000)
+  @IntSetting(100, 600000)
   REALTIME_REVALIDATE_INTERVAL_MS = 15000;
 
   /** How long activity is kept; `npm run activity:prune` deletes what is older. */
-  @Transform(toInt)
-  @IsInt()
-  @Min(1)
+  @IntSetting(1)
   ACTIVITY_RETENTION_DAYS = 90;
 
   @Transform(emptyToUndefined)
