@@ -3,6 +3,7 @@ import { CreateAccounts1764028800000 } from './1764028800000-CreateAccounts';
 import { CreateProjects1764115200000 } from './1764115200000-CreateProjects';
 import { CreateTasks1764201600000 } from './1764201600000-CreateTasks';
 import { CreateActivity1764288000000 } from './1764288000000-CreateActivity';
+import { CreateGithubRepositories1764374400000 } from './1764374400000-CreateGithubRepositories';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -10,4 +11,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateProjects1764115200000,
   CreateTasks1764201600000,
   CreateActivity1764288000000,
+  CreateGithubRepositories1764374400000,
 ];

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GithubModule } from '../github/github.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { UsersModule } from '../users/users.module';
 import { SharesController } from './shares.controller';
@@ -8,7 +9,7 @@ import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [ProjectsModule, UsersModule],
+  imports: [ProjectsModule, UsersModule, GithubModule],
   controllers: [ProjectTasksController, TasksController, SharesController],
   providers: [TasksService, TasksRepository, SharesService],
 })

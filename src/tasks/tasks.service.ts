@@ -10,9 +10,11 @@ import { recordActivity } from '../activity/record-activity';
 import type { Principal } from '../auth/principal';
 import type { Page } from '../common/page';
 import { queryRows } from '../database/query-rows';
+import { parseRepoName, RepoName } from '../github/github-repo-name';
+import { GithubService, RepoLookup } from '../github/github.service';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import type { ListAllTasksQuery, ListProjectTasksQuery } from './dto/list-tasks.query';
-import { mapTask, TASK_COLUMNS, TaskDto, TaskRow } from './dto/task.dto';
+import { readTask, TaskDto } from './dto/task.dto';
 import type { TaskStatus } from './dto/task-fields';
 import type { CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
 import { TasksRepository } from './tasks.repository';
@@ -26,6 +28,8 @@ interface TaskState {
   priority: number;
   dueDate: string | null;
   assigneeId: string | null;
+  /** The linked repository's cache key (lower-cased owner/name). */
+  githubRepo: string | null;
 }
 
 /** The fields whose changes the activity log records. */
@@ -37,6 +41,7 @@ const TRACKED_FIELDS = [
   'priority',
   'dueDate',
   'assigneeId',
+  'githubRepo',
 ] as const satisfies readonly (keyof TaskState)[];
 
 const DEFAULTS = {
@@ -45,6 +50,7 @@ const DEFAULTS = {
   priority: 0,
   dueDate: null,
   assigneeId: null,
+  githubRepo: null,
 } as const;
 
 @Injectable()
@@ -53,11 +59,17 @@ export class TasksService {
     private readonly dataSource: DataSource,
     private readonly access: ProjectAccessPolicy,
     private readonly tasks: TasksRepository,
+    private readonly github: GithubService,
   ) {}
 
   /** Creates in `projectId`, or in the caller's Inbox when none is given. */
   async create(principal: Principal, projectId: string | undefined, dto: CreateTaskDto): Promise<TaskDto> {
+    const repo = dto.githubRepo ? parseRepoName(dto.githubRepo) : null;
+    // Only a caller the write would accept gets GitHub asked, so outsiders cannot spend the service's rate limit.
+    if (repo && projectId) await this.access.require(principal.userId, projectId, 'write-tasks');
+    const lookup = repo ? await this.github.lookupForLink(repo) : undefined;
     return this.dataSource.transaction(async (manager) => {
+      if (lookup) await this.github.store(manager, lookup, { actorId: principal.userId });
       const inbox = projectId ? null : await this.inboxOf(principal.userId, manager);
       const target = projectId ?? inbox!.id;
       await this.access.require(principal.userId, target, 'write-tasks', manager);
@@ -69,11 +81,13 @@ export class TasksService {
         priority: dto.priority ?? DEFAULTS.priority,
         dueDate: dto.dueDate ?? DEFAULTS.dueDate,
         assigneeId: dto.assigneeId ?? DEFAULTS.assigneeId,
+        githubRepo: repo?.key ?? DEFAULTS.githubRepo,
       };
       await this.assertAssignable(state, manager);
       const [{ id }] = await manager.query<{ id: string }[]>(
-        `INSERT INTO tasks (project_id, title, description, status, priority, due_date, assignee_id, created_by, completed_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $4 = 'completed' THEN now() END)
+        `INSERT INTO tasks (project_id, title, description, status, priority, due_date, assignee_id, created_by,
+                            completed_at, github_repo)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $4 = 'completed' THEN now() END, $9)
          RETURNING id`,
         [
           state.projectId,
@@ -84,6 +98,7 @@ export class TasksService {
           state.dueDate,
           state.assigneeId,
           principal.userId,
+          state.githubRepo,
         ],
       );
       const task = await this.load(id, manager);
@@ -119,9 +134,16 @@ export class TasksService {
     expected: number | undefined,
     replace: boolean,
   ): Promise<TaskDto> {
+    const repo = dto.githubRepo ? parseRepoName(dto.githubRepo) : null;
+    const lookup = repo ? await this.lookupRelink(principal, id, repo) : undefined;
     return this.dataSource.transaction(async (manager) => {
+      if (lookup) await this.github.store(manager, lookup, { actorId: principal.userId, writingTaskId: id });
       await this.access.requireTask(principal.userId, id, 'update', manager, { lock: true });
-      const current = await this.load(id, manager);
+      const task = await this.load(id, manager);
+      const current: TaskState & { version: number } = {
+        ...task,
+        githubRepo: await this.linkedRepo(id, manager),
+      };
       const base: TaskState = replace
         ? { ...DEFAULTS, projectId: current.projectId, title: current.title }
         : current;
@@ -133,6 +155,7 @@ export class TasksService {
         priority: dto.priority ?? base.priority,
         dueDate: dto.dueDate !== undefined ? dto.dueDate : base.dueDate,
         assigneeId: dto.assigneeId !== undefined ? dto.assigneeId : base.assigneeId,
+        githubRepo: dto.githubRepo !== undefined ? (repo?.key ?? null) : base.githubRepo,
       };
       if (next.projectId !== current.projectId) {
         // Moving needs task-writing rights in both projects; a share does not carry a task elsewhere.
@@ -147,13 +170,13 @@ export class TasksService {
         // Writing what is already there is not a change: no new version, no activity, no event.
         if (expected !== undefined && expected !== current.version)
           throw new PreconditionFailedException('The task has changed since that version');
-        return current;
+        return task;
       }
       // The version check is part of the UPDATE itself: of racing writers at one version exactly one wins.
       const updated = await queryRows(
         manager,
         `UPDATE tasks SET project_id = $2, title = $3, description = $4, status = $5, priority = $6, due_date = $7,
-                assignee_id = $8,
+                assignee_id = $8, github_repo = $10,
                 completed_at = CASE WHEN $5 <> 'completed' THEN NULL ELSE COALESCE(completed_at, now()) END,
                 version = version + 1, updated_at = now()
           WHERE id = $1 AND deleted_at IS NULL AND ($9::integer IS NULL OR version = $9)
@@ -168,20 +191,46 @@ export class TasksService {
           next.dueDate,
           next.assigneeId,
           expected ?? null,
+          next.githubRepo,
         ],
       );
       if (updated.length === 0)
         throw new PreconditionFailedException('The task has changed since that version');
-      const task = await this.load(id, manager);
+      const updatedTask = await this.load(id, manager);
       await recordActivity(manager, {
         event: changes.assigneeId ? 'task.assigned' : 'task.updated',
-        ...this.subject(task),
+        ...this.subject(updatedTask),
         fromProjectId: changes.projectId ? current.projectId : undefined,
         actorId: principal.userId,
         changes,
       });
-      return task;
+      return updatedTask;
     });
+  }
+
+  /**
+   * Asks GitHub about a repository a write links anew, before the write's transaction opens; relinking the
+   * repository a task already has asks nothing (a PUT resending it must not fail because GitHub is down).
+   */
+  private async lookupRelink(
+    principal: Principal,
+    id: string,
+    repo: RepoName,
+  ): Promise<RepoLookup | undefined> {
+    await this.access.requireTask(principal.userId, id, 'update');
+    if ((await this.linkedRepo(id)) === repo.key) return undefined;
+    return this.github.lookupForLink(repo);
+  }
+
+  private async linkedRepo(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | null> {
+    const [row] = await manager.query<{ github_repo: string | null }[]>(
+      `SELECT github_repo FROM tasks WHERE id = $1`,
+      [id],
+    );
+    return row?.github_repo ?? null;
   }
 
   /** Soft delete: the row stays for restore and the activity log, and the task is 404 everywhere else. */
@@ -266,9 +315,9 @@ export class TasksService {
   }
 
   async load(id: string, manager: EntityManager = this.dataSource.manager): Promise<TaskDto> {
-    const [row] = await manager.query<TaskRow[]>(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1`, [id]);
-    if (!row) throw new NotFoundException('No such task');
-    return mapTask(row);
+    const task = await readTask(manager, id);
+    if (!task) throw new NotFoundException('No such task');
+    return task;
   }
 
   /** What an activity record of this task names: its project, itself, its version and state after the change. */

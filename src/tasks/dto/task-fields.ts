@@ -18,6 +18,7 @@ import {
   ValidatorConstraint,
 } from 'class-validator';
 import type { ValidatorConstraintInterface } from 'class-validator';
+import { IsGithubRepoName } from '../../github/github-repo-name';
 
 export const TASK_STATUSES = ['pending', 'in_progress', 'completed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -92,6 +93,19 @@ export const TaskField = {
       Nullable(),
       IsOptional(),
       IsUUID('all'),
+    ),
+  githubRepo: () =>
+    applyDecorators(
+      ApiPropertyOptional({
+        nullable: true,
+        type: String,
+        example: 'octocat/Hello-World',
+        description: 'owner/name or https://github.com/owner/name; null unlinks',
+      }),
+      Nullable(),
+      IsOptional(),
+      IsString(),
+      Validate(IsGithubRepoName),
     ),
   projectId: (description: string) =>
     applyDecorators(ApiPropertyOptional({ format: 'uuid', description }), IsOptional(), IsUUID('all')),

@@ -10,6 +10,7 @@ export class CreateTaskDto {
   @TaskField.priority() priority?: number;
   @TaskField.dueDate() dueDate?: string | null;
   @TaskField.assigneeId() assigneeId?: string | null;
+  @TaskField.githubRepo() githubRepo?: string | null;
 }
 
 /** POST /tasks: a project, or the caller's Inbox. */

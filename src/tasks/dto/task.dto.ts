@@ -1,4 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
+import type { DataSource, EntityManager } from 'typeorm';
+import { isoTimestamp } from '../../database/iso-timestamp';
+import { GithubRepoDto, githubRepoJson } from '../../github/dto/github-repo.dto';
 import { TASK_STATUSES, TaskStatus } from './task-fields';
 
 export class TaskDto {
@@ -16,8 +19,8 @@ export class TaskDto {
   @ApiProperty() updatedAt: string;
   @ApiProperty({ nullable: true, type: String }) completedAt: string | null;
   @ApiProperty() version: number;
-  @ApiProperty({ nullable: true, type: Object, description: 'GitHub repository enrichment (coming)' })
-  githubRepo: null;
+  @ApiProperty({ nullable: true, type: GithubRepoDto, description: 'The linked GitHub repository' })
+  githubRepo: GithubRepoDto | null;
 }
 
 export class TaskPageDto {
@@ -27,8 +30,11 @@ export class TaskPageDto {
 
 /** The columns every task read selects, as the mapper expects them. */
 export const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.priority,
-  to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.assignee_id, t.created_by, t.created_at, t.updated_at,
-  t.completed_at, t.version`;
+  to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.assignee_id, t.created_by,
+  ${isoTimestamp('t.created_at')} AS created_at, ${isoTimestamp('t.updated_at')} AS updated_at,
+  ${isoTimestamp('t.completed_at')} AS completed_at, t.version,
+  CASE WHEN t.github_repo IS NOT NULL THEN
+    (SELECT ${githubRepoJson('g')} FROM github_repositories g WHERE g.key = t.github_repo) END AS github_repo`;
 
 export interface TaskRow {
   id: string;
@@ -40,10 +46,11 @@ export interface TaskRow {
   due_date: string | null;
   assignee_id: string | null;
   created_by: string;
-  created_at: Date;
-  updated_at: Date;
-  completed_at: Date | null;
+  created_at: string;
+  updated_at: string;
+  completed_at: string | null;
   version: number;
+  github_repo: GithubRepoDto | null;
 }
 
 export function mapTask(row: TaskRow): TaskDto {
@@ -58,10 +65,16 @@ export function mapTask(row: TaskRow): TaskDto {
     dueDate: row.due_date,
     assigneeId: row.assignee_id,
     createdById: row.created_by,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-    completedAt: row.completed_at?.toISOString() ?? null,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    completedAt: row.completed_at,
     version: row.version,
-    githubRepo: null,
+    githubRepo: row.github_repo,
   };
+}
+
+/** One task as REST returns it, deleted or not; undefined when there is no such row. */
+export async function readTask(db: DataSource | EntityManager, id: string): Promise<TaskDto | undefined> {
+  const [row] = await db.query<TaskRow[]>(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1`, [id]);
+  return row && mapTask(row);
 }

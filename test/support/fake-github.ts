@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import { RecordedRequest, ScriptedAnswer, ScriptedServer } from './scripted-server';
+
+export interface FakeRepository {
+  full_name: string;
+  description: string | null;
+  stargazers_count: number;
+  html_url: string;
+}
+
+/**
+ * GitHub's `GET /repos/{owner}/{name}` on loopback: a table of repositories (case-insensitive, with ETags and 304s),
+ * 404 for the rest, and scripted answers for outages, rate limits and hostile bodies.
+ */
+export class FakeGithub extends ScriptedServer {
+  private readonly repositories = new Map<string, FakeRepository>();
+
+  private constructor() {
+    super((request) => this.repositoryAnswer(request));
+  }
+
+  static start(): Promise<FakeGithub> {
+    return new FakeGithub().start();
+  }
+
+  /** Adds or replaces a repository; the full name's case is GitHub's spelling. */
+  put(fullName: string, fields: Partial<FakeRepository> = {}): FakeRepository {
+    const repository = {
+      full_name: fullName,
+      description: `About ${fullName}`,
+      stargazers_count: 7,
+      html_url: `https://github.com/${fullName}`,
+      ...fields,
+    };
+    this.repositories.set(fullName.toLowerCase(), repository);
+    return repository;
+  }
+
+  /** Requests for one repository path so far (case-insensitive). */
+  requestsFor(fullName: string): RecordedRequest[] {
+    return this.requests.filter(
+      (request) => request.path.toLowerCase() === `/repos/${fullName.toLowerCase()}`,
+    );
+  }
+
+  private repositoryAnswer({ path, headers }: RecordedRequest): ScriptedAnswer {
+    const match = /^\/repos\/([^/]+)\/([^/]+)$/.exec(path);
+    const repository = match && this.repositories.get(`${match[1]}/${match[2]}`.toLowerCase());
+    if (!repository) return { status: 404, body: '{"message":"Not Found"}' };
+    const body = JSON.stringify({ id: 1, private: false, ...repository });
+    const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
+    if (headers['if-none-match'] === etag) return { status: 304, headers: { etag } };
+    return { status: 200, headers: { etag, 'content-type': 'application/json' }, body };
+  }
+}
