@@ -4,6 +4,7 @@ import { CreateProjects1764115200000 } from './1764115200000-CreateProjects';
 import { CreateTasks1764201600000 } from './1764201600000-CreateTasks';
 import { CreateActivity1764288000000 } from './1764288000000-CreateActivity';
 import { CreateGithubRepositories1764374400000 } from './1764374400000-CreateGithubRepositories';
+import { CreateWebhooks1764460800000 } from './1764460800000-CreateWebhooks';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateTasks1764201600000,
   CreateActivity1764288000000,
   CreateGithubRepositories1764374400000,
+  CreateWebhooks1764460800000,
 ];

@@ -13,6 +13,7 @@ import { ProjectsModule } from './projects/projects.module';
 import { TasksModule } from './tasks/tasks.module';
 import { ActivityModule } from './activity/activity.module';
 import { RealtimeModule } from './realtime/realtime.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 import { loggerOptions } from './common/logger-options';
 
 @Module({})
@@ -33,6 +34,7 @@ export class AppModule {
         TasksModule,
         ActivityModule,
         RealtimeModule,
+        WebhooksModule,
       ],
     };
   }

@@ -18,6 +18,7 @@ describe('project permission table', () => {
     ['transfer', { owner: true, admin: false, member: false, viewer: false }],
     ['write-tasks', { owner: true, admin: true, member: true, viewer: false }],
     ['manage-trash', { owner: true, admin: true, member: false, viewer: false }],
+    ['manage-webhooks', { owner: true, admin: true, member: false, viewer: false }],
   ];
 
   it.each(table)('%s', (action, expected) => {

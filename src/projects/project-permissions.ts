@@ -7,12 +7,20 @@ export type ProjectRole = (typeof PROJECT_ROLES)[number];
 export type GrantableRole = Exclude<ProjectRole, 'owner'>;
 
 export type ProjectAction =
-  'read' | 'update' | 'manage-members' | 'delete' | 'transfer' | 'write-tasks' | 'manage-trash';
+  | 'read'
+  | 'update'
+  | 'manage-members'
+  | 'delete'
+  | 'transfer'
+  | 'write-tasks'
+  | 'manage-trash'
+  | 'manage-webhooks';
 
 const ALLOWED: Record<ProjectAction, readonly ProjectRole[]> = {
   read: ['owner', 'admin', 'member', 'viewer'],
   'write-tasks': ['owner', 'admin', 'member'],
   'manage-trash': ['owner', 'admin'],
+  'manage-webhooks': ['owner', 'admin'],
   update: ['owner', 'admin'],
   'manage-members': ['owner', 'admin'],
   delete: ['owner'],
