@@ -4,6 +4,10 @@ import { parse } from 'yaml';
 import { AppConfig } from './app-config';
 import { EnvironmentVariables, parseEnvironment } from './environment';
 
+interface PackageJson {
+  scripts: Record<string, string>;
+}
+
 /** No Docker engine runs in CI, so the files are checked against the configuration they feed instead. */
 describe('Dockerfile and docker-compose.yml', () => {
   const root = join(__dirname, '..', '..');
@@ -45,6 +49,11 @@ describe('Dockerfile and docker-compose.yml', () => {
   it('runs as a non-root user from a multi-stage build', () => {
     expect(dockerfile.match(/^FROM /gm)).toHaveLength(2);
     expect(dockerfile).toMatch(/^USER node$/m);
-    expect(dockerfile).toContain('CMD ["node", "dist/src/main.js"]');
+  });
+
+  it('starts the image the way `npm run start:prod` starts the service', () => {
+    const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as PackageJson).scripts;
+    const command = scripts['start:prod'].split(' ').map((word) => JSON.stringify(word));
+    expect(dockerfile).toContain(`CMD [${command.join(', ')}]`);
   });
 });
