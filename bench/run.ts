@@ -1,0 +1,334 @@
+/**
+ * `npm run bench`: seeds a million tasks (once) into DATABASE_URL (default the local server's `taskforge_bench`),
+ * starts the production build, and measures each scenario at 32 connections for 15 s after a warm-up, side by side
+ * with a raw node:http + pg baseline answering S1 with the same SQL. Prints one table and writes it, with the plans
+ * of every scenario's statements, to bench/results/latest.md.
+ */
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import type { Request } from 'autocannon';
+import { Logger } from 'typeorm';
+import { encodeCursor } from '../src/common/cursor';
+import { defaultPoolSize } from '../src/config/app-config';
+import { TasksRepository } from '../src/tasks/tasks.repository';
+import { openBenchDatabase } from './database';
+import { ServerLog, withAutoExplain } from './explain';
+import { CONNECTIONS, LoadOptions, LoadResult, measure, measureFanOut } from './load';
+import { BenchProcess, startBaseline, startService } from './processes';
+import { BENCH_PASSWORD, BenchData, SEARCH_WORD, seedBenchData } from './seed';
+
+const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/taskforge_bench';
+const S2_DEPTH = 150_000;
+const log = (line: string) => process.stdout.write(`bench: ${line}\n`);
+
+/** The service as it runs in production, with request-rate limits lifted so the load is not refused. */
+const SERVICE_ENV = {
+  NODE_ENV: 'production',
+  DATABASE_URL: databaseUrl,
+  JWT_SECRET: randomBytes(48).toString('base64url'),
+  RATE_LIMIT_PER_MINUTE: '100000000',
+  DATA_DIR: '/tmp/taskforge-bench',
+};
+
+class CapturingLogger implements Logger {
+  last?: { sql: string; parameters: unknown[] };
+  logQuery(sql: string, parameters?: unknown[]): void {
+    this.last = { sql, parameters: parameters ?? [] };
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+}
+
+interface Row {
+  scenario: string;
+  result: LoadResult;
+  baseline?: LoadResult;
+  /** The service's peak RSS so far, read right after the scenario. */
+  peakRssMb: number;
+}
+
+interface Context {
+  service: BenchProcess;
+  data: BenchData;
+  bigOwner: string;
+  busyUser: string;
+  deepCursor: string;
+  patchable: string[];
+}
+
+/** Each scenario's request, for the load and for the explain pass. */
+function scenarios(context: Context): [string, LoadOptions][] {
+  const api = `${context.service.url}/api/v1`;
+  const as = (token: string) => ({ authorization: `Bearer ${token}` });
+  let next = 0;
+  const patch: Request = {
+    method: 'PATCH',
+    setupRequest: (request, state: { taskId?: string; version?: number }) => {
+      state.taskId ??= context.patchable[next++ % context.patchable.length];
+      return {
+        ...request,
+        path: `/api/v1/tasks/${state.taskId}`,
+        headers: { ...request.headers, ...(state.version ? { 'if-match': `"${state.version}"` } : {}) },
+        body: JSON.stringify({ priority: Math.floor(Math.random() * 1000) }),
+      };
+    },
+    onResponse: (_status, body, state: { version?: number }) => {
+      state.version = (JSON.parse(body) as { version: number }).version;
+    },
+  };
+  return [
+    [
+      'S1 first page, 200,000-task project',
+      { url: `${api}/projects/${context.data.bigProjectId}/tasks?limit=50`, headers: as(context.bigOwner) },
+    ],
+    [
+      `S2 page ${S2_DEPTH.toLocaleString('en')} rows deep`,
+      {
+        url: `${api}/projects/${context.data.bigProjectId}/tasks?limit=50&cursor=${encodeURIComponent(context.deepCursor)}`,
+        headers: as(context.bigOwner),
+      },
+    ],
+    [
+      'S3 pending + overdue, user in 50 projects',
+      { url: `${api}/tasks?status=pending&due=overdue`, headers: as(context.busyUser) },
+    ],
+    [
+      `S4 search "${SEARCH_WORD}", same user`,
+      { url: `${api}/tasks?q=${SEARCH_WORD}`, headers: as(context.busyUser) },
+    ],
+    [
+      'S5 create a task',
+      {
+        url: `${api}/projects/${context.data.writesProjectId}/tasks`,
+        method: 'POST',
+        headers: as(context.bigOwner),
+        body: JSON.stringify({ title: 'Benchmark task', priority: 3 }),
+      },
+    ],
+    ['S6 PATCH with If-Match', { url: api, headers: as(context.bigOwner), requests: [patch] }],
+  ];
+}
+
+async function login(url: string, email: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login of ${email} answered ${res.status}`);
+  return ((await res.json()) as { accessToken: string }).accessToken;
+}
+
+async function call(
+  url: string,
+  token: string,
+  method: string,
+  body?: unknown,
+): Promise<{ id: string; version: number }> {
+  const res = await fetch(url, {
+    method,
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}`);
+  return (await res.json()) as { id: string; version: number };
+}
+
+const fmt = (value: number | undefined, digits = 0) =>
+  value === undefined || Number.isNaN(value)
+    ? ''
+    : value.toLocaleString('en', { maximumFractionDigits: digits });
+
+async function main(): Promise<void> {
+  const db = await openBenchDatabase(databaseUrl);
+  const data = await seedBenchData(db, log);
+  const [{ version }] = await db.query<{ version: string }[]>('SELECT version()');
+
+  log('building the service');
+  execFileSync('npm', ['run', 'build'], { cwd: join(__dirname, '..'), stdio: 'ignore' });
+
+  // S1's statement as the service's repository builds it, for the baseline to send verbatim.
+  const capture = new CapturingLogger();
+  const capturing = await openBenchDatabase(databaseUrl, { logging: ['query'], logger: capture });
+  const [{ owner_id: ownerId }] = await db.query<{ owner_id: string }[]>(
+    `SELECT user_id AS owner_id FROM project_members WHERE project_id = $1 AND role = 'owner'`,
+    [data.bigProjectId],
+  );
+  const scope = {
+    name: `project:${data.bigProjectId}`,
+    deleted: false,
+    apply: (builder: Parameters<Parameters<TasksRepository['list']>[0]['apply']>[0]) =>
+      builder.andWhere('t.project_id = :projectId', { projectId: data.bigProjectId }),
+  };
+  await new TasksRepository(capturing).list(scope, ownerId, {
+    sort: '-priority',
+    limit: 50,
+  });
+  const s1Query = capture.last!;
+  await capturing.destroy();
+
+  const [deep] = await db.query<{ key: string; id: string }[]>(
+    `SELECT CAST(priority AS text) AS key, id FROM tasks WHERE project_id = $1 AND deleted_at IS NULL
+      ORDER BY priority DESC, id DESC OFFSET $2 LIMIT 1`,
+    [data.bigProjectId, S2_DEPTH - 1],
+  );
+  const deepCursor = encodeCursor([deep.key, deep.id], { scope: scope.name, sort: '-priority' });
+
+  const rows: Row[] = [];
+  let service = await startService(SERVICE_ENV);
+  const bigOwner = await login(service.url, data.bigOwnerEmail);
+  const busyUser = await login(service.url, data.busyUserEmail);
+  const patchable: string[] = [];
+  for (let index = 0; index < CONNECTIONS * 2; index++) {
+    const created = await call(
+      `${service.url}/api/v1/projects/${data.writesProjectId}/tasks`,
+      bigOwner,
+      'POST',
+      {
+        title: `patch target ${index}`,
+      },
+    );
+    patchable.push(created.id);
+  }
+  let context: Context = { service, data, bigOwner, busyUser, deepCursor, patchable };
+
+  const baseline = await startBaseline({
+    DATABASE_URL: databaseUrl,
+    DB_POOL_MAX: String(defaultPoolSize()),
+    BENCH_SQL: s1Query.sql,
+    BENCH_PARAMETERS: JSON.stringify(s1Query.parameters),
+  });
+  log('S1 raw baseline');
+  const baselineS1 = await measure({ url: `${baseline.url}/` });
+  const baselineRss = baseline.peakRssMb();
+  await baseline.stop();
+
+  for (const [scenario, options] of scenarios(context)) {
+    log(scenario);
+    const result = await measure(options);
+    rows.push({
+      scenario,
+      result,
+      baseline: scenario.startsWith('S1') ? baselineS1 : undefined,
+      peakRssMb: service.peakRssMb(),
+    });
+  }
+
+  log('S7 fan-out to 500 sockets');
+  const [fanOutTask] = patchable;
+  let fanOutVersion = (await call(`${service.url}/api/v1/tasks/${fanOutTask}`, bigOwner, 'GET')).version;
+  const fanOut = await measureFanOut({
+    url: service.url,
+    token: bigOwner,
+    projectId: data.writesProjectId,
+    sockets: 500,
+    changes: 20,
+    change: async (index) => {
+      const updated = await fetch(`${service.url}/api/v1/tasks/${fanOutTask}`, {
+        method: 'PATCH',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${bigOwner}`,
+          'if-match': `"${fanOutVersion}"`,
+        },
+        body: JSON.stringify({ title: index < 0 ? 'fan-out warm-up' : `fan-out ${index}` }),
+      });
+      if (!updated.ok) throw new Error(`S7's change answered ${updated.status}`);
+      fanOutVersion = ((await updated.json()) as { version: number }).version;
+    },
+  });
+  const serviceRss = service.peakRssMb();
+  await service.stop();
+
+  // The explain pass: one request per scenario through an instance whose connections log their plans.
+  const plans: string[] = [];
+  const serverLog = ServerLog.find(version);
+  if (serverLog) {
+    log('capturing plans with auto_explain');
+    service = await startService({
+      ...SERVICE_ENV,
+      DATABASE_URL: withAutoExplain(databaseUrl),
+      DB_POOL_MAX: '2',
+      OUTBOX_POLL_INTERVAL_MS: '60000',
+      WEBHOOK_POLL_INTERVAL_MS: '60000',
+    });
+    context = {
+      ...context,
+      service,
+      bigOwner: await login(service.url, data.bigOwnerEmail),
+      busyUser: await login(service.url, data.busyUserEmail),
+    };
+    serverLog.plansSinceLastRead();
+    for (const [scenario, options] of scenarios(context)) {
+      if (options.requests) {
+        const taskId = patchable[patchable.length - 1];
+        const current = await call(`${service.url}/api/v1/tasks/${taskId}`, context.bigOwner, 'GET');
+        await fetch(`${service.url}/api/v1/tasks/${taskId}`, {
+          method: 'PATCH',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${context.bigOwner}`,
+            'if-match': `"${current.version}"`,
+          },
+          body: JSON.stringify({ priority: current.version + 1000 }),
+        });
+        serverLog.plansSinceLastRead(); // drop the GET that fetched the version
+      } else {
+        serverLog.plansSinceLastRead();
+        await fetch(options.url, {
+          method: options.method ?? 'GET',
+          headers: { 'content-type': 'application/json', ...options.headers },
+          body: options.body,
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const captured = serverLog.plansSinceLastRead();
+      plans.push(`### ${scenario}\n\n${captured.map((plan) => `\`\`\`\n${plan}\n\`\`\``).join('\n\n')}\n`);
+    }
+    await service.stop();
+  }
+  // The writes leave the data set as they found it, so the next run measures the same thing.
+  await db.query(`DELETE FROM tasks WHERE project_id = $1`, [data.writesProjectId]);
+  await db.query(`VACUUM ANALYZE tasks`);
+  await db.destroy();
+
+  const s1 = rows[0].result;
+  const table = [
+    '| scenario | requests/s | p50 ms | p99 ms | errors | ratio to baseline | peak RSS MiB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| S1 raw baseline (node:http + pg, same SQL) | ${fmt(baselineS1.requestsPerSecond)} | ${fmt(baselineS1.p50Ms)} | ${fmt(baselineS1.p99Ms)} | ${baselineS1.errors} | 1.00 | ${fmt(baselineRss)} |`,
+    ...rows.map(
+      ({ scenario, result, baseline: base, peakRssMb }) =>
+        `| ${scenario} | ${fmt(result.requestsPerSecond)} | ${fmt(result.p50Ms)} | ${fmt(result.p99Ms)} | ${result.errors} | ${base ? (result.requestsPerSecond / base.requestsPerSecond).toFixed(2) : ''} | ${fmt(peakRssMb)} |`,
+    ),
+    `| S7 one change to 500 sockets (${fanOut.changes} changes, ${fmt(fanOut.deliveries)} deliveries) | | ${fmt(fanOut.p50Ms, 1)} | ${fmt(fanOut.p99Ms, 1)} | ${fanOut.sockets * fanOut.changes - fanOut.deliveries} | | ${fmt(serviceRss)} |`,
+  ].join('\n');
+  const targets = [
+    `- S1 at least 0.6 of the baseline: ${(s1.requestsPerSecond / baselineS1.requestsPerSecond).toFixed(2)}`,
+    `- S2 p99 within 1.5× S1 p99: ${(rows[1].result.p99Ms / s1.p99Ms).toFixed(2)}×`,
+    `- S3 and S4 p99 under 50 ms: ${rows[2].result.p99Ms} ms and ${rows[3].result.p99Ms} ms`,
+    `- no errors: ${rows.reduce((sum, row) => sum + row.result.errors, baselineS1.errors)}`,
+    `- service peak RSS under 300 MB: ${fmt(serviceRss)} MiB (baseline ${fmt(baselineRss)} MiB)`,
+    `- S7 p99 delivery under 100 ms: ${fmt(fanOut.p99Ms, 1)} ms`,
+  ].join('\n');
+  const machine = `${cpus().length} CPUs (${cpus()[0]?.model.trim()}), Node ${process.version}, ${version.split(',')[0]}`;
+  const report =
+    `# Benchmark\n\n${machine}. ${CONNECTIONS} connections, 15 s per scenario after a 5 s warm-up; ` +
+    `1,000,000 tasks, 10,000 users, 2,000 projects.\n\n${table}\n\n## Targets\n\n${targets}\n\n` +
+    `## Plans\n\nWhat the service sent for one request of each scenario, as auto_explain logged it ` +
+    `(EXPLAIN ANALYZE, BUFFERS).\n\n${plans.join('\n') || '_The server log was not readable; no plans captured._'}\n`;
+  mkdirSync(join(__dirname, 'results'), { recursive: true });
+  writeFileSync(join(__dirname, 'results', 'latest.md'), report);
+  process.stdout.write(`\n${machine}\n\n${table}\n\n${targets}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
