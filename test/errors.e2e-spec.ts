@@ -26,6 +26,60 @@ describe('the error model (RFC 9457) on every failure path', () => {
     expect(JSON.stringify(res.body)).not.toMatch(/at JSON\.parse|node_modules/);
   });
 
+  it('answers 400 for a body nested deeper than anything the API takes, however deep', async () => {
+    for (const body of [
+      `${'['.repeat(20_000)}${']'.repeat(20_000)}`,
+      `{"email":${'{"a":'.repeat(5_000)}1${'}'.repeat(5_000)}}`,
+      `{"email":${'['.repeat(17)}${']'.repeat(17)}}`,
+    ]) {
+      const res = await register().set('Content-Type', 'application/json').send(body).expect(400);
+      expect(res.body).toMatchObject({ status: 400, detail: 'The body is nested deeper than 16 levels' });
+    }
+    // Shallower is the validator's to judge.
+    await register()
+      .set('Content-Type', 'application/json')
+      .send(`{"email":${'['.repeat(15)}${']'.repeat(15)}}`)
+      .expect(422);
+  });
+
+  it('refuses text PostgreSQL cannot store (U+0000, a lone surrogate): 422 in a body, 400 in a query', async () => {
+    const res = await register()
+      .send({ email: 'nul@example.com', password: 'a-long-enough-password', username: 'nul\u0000user' })
+      .expect(422);
+    expect(res.body.errors).toEqual([
+      { field: 'username', message: 'must not contain the NUL character (U+0000)' },
+    ]);
+    const user = await register()
+      .send({ email: 'nul-query@example.com', password: 'a-long-enough-password', username: 'nulquery' })
+      .expect(201);
+    const listed = await t.http
+      .get('/api/v1/tasks')
+      .query({ q: 'a\u0000b' })
+      .set('Authorization', `Bearer ${user.body.accessToken as string}`)
+      .expect(400);
+    expect(listed.body.errors).toEqual([
+      { field: 'q', message: 'must not contain the NUL character (U+0000)' },
+    ]);
+    // A lone surrogate: JSON may escape one, but PostgreSQL's jsonb (the activity log) refuses it.
+    const lone = await t.http
+      .post('/api/v1/tasks')
+      .set('Authorization', `Bearer ${user.body.accessToken as string}`)
+      .set('Content-Type', 'application/json')
+      .send('{"title":"half \\ud800 a pair","description":"whole \\ud83d\\ude00"}')
+      .expect(422);
+    expect(lone.body.errors).toEqual([
+      { field: 'title', message: 'must be well-formed Unicode (it holds a lone surrogate)' },
+    ]);
+  });
+
+  it('validates every login field sent, not only the one used', async () => {
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: ['ada@example.com'], username: 'ada', password: 'whatever-it-is' })
+      .expect(422);
+    expect(res.body.errors).toEqual([expect.objectContaining({ field: 'email' })]);
+  });
+
   it('answers 413 for a body over 1 MiB', async () => {
     const res = await register()
       .set('Content-Type', 'application/json')

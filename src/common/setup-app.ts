@@ -5,6 +5,7 @@ import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { ApiValidationPipe } from './api-validation.pipe';
 import { jsonContentTypeMiddleware } from './json-content-type.middleware';
+import { jsonInputGuardMiddleware } from './json-input-guard.middleware';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { requestIdMiddleware } from './request-id.middleware';
 import { setupOpenApi } from './openapi';
@@ -25,6 +26,7 @@ export function setupApp(app: NestExpressApplication, config: AppConfig): void {
   });
   app.use(jsonContentTypeMiddleware);
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.use(jsonInputGuardMiddleware);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },

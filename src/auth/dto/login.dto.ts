@@ -3,7 +3,8 @@ import { IsOptional, IsString, Length, ValidateIf } from 'class-validator';
 
 export class LoginDto {
   @ApiPropertyOptional({ description: 'Either email or username', example: 'ada@example.com' })
-  @ValidateIf((dto: LoginDto) => dto.username === undefined)
+  // Checked whenever sent, not only when it is the way in: the service reads it first.
+  @ValidateIf((dto: LoginDto) => dto.username === undefined || dto.email !== undefined)
   @IsString({ message: 'email or username is required' })
   @Length(1, 254)
   email?: string;
