@@ -1,21 +1,13 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { freePort } from '../test/support/free-port';
 
 export interface BenchProcess {
   url: string;
   /** The highest resident set size the process reached (VmHWM), in MiB. */
   peakRssMb(): number;
   stop(): Promise<void>;
-}
-
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 /** The production build of the service, started as `npm run start:prod` starts it, configured by its environment. */

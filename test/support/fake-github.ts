@@ -14,6 +14,8 @@ export interface FakeRepository {
  */
 export class FakeGithub extends ScriptedServer {
   private readonly repositories = new Map<string, FakeRepository>();
+  /** How long every repository answer takes, to keep requests in flight. */
+  latencyMs = 0;
 
   private constructor() {
     super((request) => this.repositoryAnswer(request));
@@ -46,10 +48,11 @@ export class FakeGithub extends ScriptedServer {
   private repositoryAnswer({ path, headers }: RecordedRequest): ScriptedAnswer {
     const match = /^\/repos\/([^/]+)\/([^/]+)$/.exec(path);
     const repository = match && this.repositories.get(`${match[1]}/${match[2]}`.toLowerCase());
-    if (!repository) return { status: 404, body: '{"message":"Not Found"}' };
+    if (!repository) return { status: 404, body: '{"message":"Not Found"}', delayMs: this.latencyMs };
     const body = JSON.stringify({ id: 1, private: false, ...repository });
     const etag = `"${createHash('sha1').update(body).digest('hex')}"`;
-    if (headers['if-none-match'] === etag) return { status: 304, headers: { etag } };
-    return { status: 200, headers: { etag, 'content-type': 'application/json' }, body };
+    if (headers['if-none-match'] === etag) return { status: 304, headers: { etag }, delayMs: this.latencyMs };
+    const json = { etag, 'content-type': 'application/json' };
+    return { status: 200, headers: json, body, delayMs: this.latencyMs };
   }
 }
