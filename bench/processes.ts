@@ -7,6 +7,8 @@ export interface BenchProcess {
   url: string;
   /** The highest resident set size the process reached (VmHWM), in MiB. */
   peakRssMb(): number;
+  /** Its resident set size now (VmRSS), in MiB. */
+  rssMb(): number;
   stop(): Promise<void>;
 }
 
@@ -52,10 +54,8 @@ async function watch(child: ChildProcess, url: string, readyPath: string): Promi
   }
   return {
     url,
-    peakRssMb() {
-      const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-    },
+    peakRssMb: () => memoryMb(child, 'VmHWM'),
+    rssMb: () => memoryMb(child, 'VmRSS'),
     async stop() {
       if (exited) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));
@@ -63,4 +63,9 @@ async function watch(child: ChildProcess, url: string, readyPath: string): Promi
       await gone;
     },
   };
+}
+
+function memoryMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
 }
