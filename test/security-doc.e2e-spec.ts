@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..');
+
+/** Where a test file the document names lives: `name` is test/name.e2e-spec.ts, `name.spec` is src/**\/name.spec.ts. */
+function sourceOf(name: string): string {
+  if (!name.endsWith('.spec')) return readFileSync(join(ROOT, 'test', `${name}.e2e-spec.ts`), 'utf8');
+  const found = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).find((path) =>
+    path.endsWith(`${name}.ts`),
+  );
+  if (!found) throw new Error(`docs/SECURITY.md names ${name}, which is not under src/`);
+  return readFileSync(join(ROOT, 'src', found), 'utf8');
+}
+
+describe('docs/SECURITY.md', () => {
+  const document = readFileSync(join(ROOT, 'docs', 'SECURITY.md'), 'utf8');
+  const rows = document.split('\n').filter((line) => /^\| \*\*API\d+ /.test(line));
+
+  it('covers the ten risks of the OWASP API Security Top 10 (2023), in order', () => {
+    expect(rows.map((row) => /API(\d+)/.exec(row)?.[1])).toEqual(
+      Array.from({ length: 10 }, (_, index) => String(index + 1)),
+    );
+  });
+
+  it('cites only tests that exist, by their exact titles', () => {
+    const missing: string[] = [];
+    for (const row of rows) {
+      const proof = row.split(' | ').pop()!;
+      for (const [, file, titles] of proof.matchAll(/`([\w.-]+)`((?:\s*"(?:[^"\\]|\\.)*",?)*)/g)) {
+        const source = sourceOf(file);
+        for (const [, title] of titles.matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
+          if (!source.includes(title.replace(/\\"/g, '"'))) missing.push(`${file}: ${title}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
