@@ -207,7 +207,7 @@ describe('GitHub repository enrichment', () => {
 
   it('writes the task pending through a 500, then the background retry completes it with task.updated', async () => {
     github.put('acme/flaky', { stargazers_count: 3 });
-    github.willAnswer({ status: 500, body: 'oops' });
+    github.willAnswerFor('acme/flaky', { status: 500, body: 'oops' });
     const task = await linked({ title: 'Flaky', githubRepo: 'acme/flaky' });
     expect(task.githubRepo).toEqual({
       fullName: 'acme/flaky',
@@ -234,7 +234,7 @@ describe('GitHub repository enrichment', () => {
 
   it('does not hold the write on a GitHub slower than the timeout: the task is written pending', async () => {
     github.put('acme/slow');
-    github.willAnswer({ status: 200, delayMs: 3000, body: '{}' });
+    github.willAnswerFor('acme/slow', { status: 200, delayMs: 3000, body: '{}' });
     const task = await linked({ title: 'Slow', githubRepo: 'acme/slow' });
     expect(task.githubRepo.status).toBe('pending');
     await eventually(
@@ -264,7 +264,7 @@ describe('GitHub repository enrichment', () => {
     ['a body over the size cap', { status: 200, body: `{"description":"${'x'.repeat(300_000)}"}` }],
   ])('stores nothing from %s: the task stays pending until a real answer', async (_label, answer) => {
     github.put('acme/hostile', { stargazers_count: 11 });
-    github.willAnswer(answer);
+    github.willAnswerFor('acme/hostile', answer);
     const task = await linked({ githubRepo: 'acme/hostile' });
     expect(task.githubRepo).toMatchObject({ status: 'pending', stars: null, htmlUrl: null });
     await eventually(
@@ -281,14 +281,20 @@ describe('GitHub repository enrichment', () => {
 
   it('follows a redirect within the API (a renamed repository) and no other', async () => {
     github.put('acme/renamed-now');
-    github.willAnswer({ status: 301, headers: { location: `${github.url}/repos/acme/renamed-now` } });
+    github.willAnswerFor('acme/old-name', {
+      status: 301,
+      headers: { location: `${github.url}/repos/acme/renamed-now` },
+    });
     const renamed = await linked({ githubRepo: 'acme/old-name' });
     expect(renamed.githubRepo).toMatchObject({ fullName: 'acme/renamed-now', status: 'ok' });
 
     const elsewhere = await FakeGithub.start();
     try {
       elsewhere.put('acme/lured');
-      github.willAnswer({ status: 302, headers: { location: `${elsewhere.url}/repos/acme/lured` } });
+      github.willAnswerFor('acme/lured', {
+        status: 302,
+        headers: { location: `${elsewhere.url}/repos/acme/lured` },
+      });
       const lured = await linked({ githubRepo: 'acme/lured' });
       expect(lured.githubRepo.status).toBe('pending');
       expect(elsewhere.requests).toHaveLength(0);
@@ -328,7 +334,7 @@ describe('GitHub repository enrichment', () => {
   it('marks a repository GitHub no longer has as error on refresh, keeping the task', async () => {
     github.put('acme/doomed');
     const task = await linked({ githubRepo: 'acme/doomed' });
-    github.willAnswer({ status: 404 });
+    github.willAnswerFor('acme/doomed', { status: 404 });
     const res = await t.http
       .post(api(`/tasks/${task.id}/github/refresh`))
       .set(as(owner))
@@ -367,7 +373,7 @@ describe('GitHub repository enrichment', () => {
 
   it('retries one row from one instance at a time: concurrent retriers lease it once', async () => {
     github.put('acme/leased');
-    github.willAnswer({ status: 502 });
+    github.willAnswerFor('acme/leased', { status: 502 });
     await linked({ githubRepo: 'acme/leased' });
     const retrier = t.app.get(GithubRetrier);
     await db.query(`UPDATE github_repositories SET next_attempt_at = now() WHERE key = 'acme/leased'`);
@@ -382,7 +388,7 @@ describe('GitHub repository enrichment', () => {
     github.put('acme/limited-one');
     github.put('acme/limited-two');
     const reset = Math.ceil(Date.now() / 1000) + 2;
-    github.willAnswer({
+    github.willAnswerFor('acme/limited-one', {
       status: 403,
       headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(reset) },
       body: '{"message":"API rate limit exceeded"}',

@@ -346,7 +346,7 @@ describe('webhook deliveries', () => {
   it('retries after a 500 and a timeout with the same delivery, then succeeds; the log pages', async () => {
     const project = await createProject(t, owner);
     const webhook = await createWebhook(t, project, owner, { url: `${hooks.url}/persist` });
-    hooks.willAnswer({ status: 500 }, { status: 200, delayMs: 1500 });
+    hooks.willAnswerOn('/persist', { status: 500 }, { status: 200, delayMs: 1500 });
     await createTask(t, project, owner, { title: 'Persist' });
 
     await eventually('the log to say it succeeded', async () => {
@@ -471,7 +471,7 @@ describe('webhook deliveries across restarts', () => {
     const project = await createProject(first, owner);
     await createWebhook(first, project, owner, { url: `${hooks.url}/restart` });
     // The receiver is down for the first attempts; the retries are due long after this instance stops.
-    hooks.willAnswer({ status: 503 }, { status: 503 }, { status: 503 });
+    hooks.willAnswerOn('/restart', { status: 503 }, { status: 503 }, { status: 503 });
     const tasks: TestTask[] = [];
     for (const title of ['a', 'b', 'c']) tasks.push(await createTask(first, project, owner, { title }));
     await eventually('three failed attempts', () => hooks.requests.length === 3);

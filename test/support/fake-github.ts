@@ -38,6 +38,11 @@ export class FakeGithub extends ScriptedServer {
     return repository;
   }
 
+  /** Answers the next requests for one repository with these, whatever else is asked meanwhile. */
+  willAnswerFor(fullName: string, ...answers: ScriptedAnswer[]): void {
+    this.willAnswerOn(`/repos/${fullName}`, ...answers);
+  }
+
   /** Requests for one repository path so far (case-insensitive). */
   requestsFor(fullName: string): RecordedRequest[] {
     return this.requests.filter(

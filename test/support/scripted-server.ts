@@ -21,11 +21,11 @@ export interface ScriptedAnswer {
 
 /**
  * An HTTP server on loopback standing in for something outside the process (GitHub, a webhook receiver). It records
- * every request, answers the next ones from a script a test dictates, and otherwise with `fallback`.
+ * every request, answers the next ones for a path from a script a test dictates, and otherwise with `fallback`.
  */
 export class ScriptedServer {
   readonly requests: RecordedRequest[] = [];
-  private readonly script: ScriptedAnswer[] = [];
+  private readonly scriptsByPath = new Map<string, ScriptedAnswer[]>();
   private readonly server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -56,9 +56,13 @@ export class ScriptedServer {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
   }
 
-  /** Answers the next requests with these, in order, whatever they ask for. */
-  willAnswer(...answers: ScriptedAnswer[]): void {
-    this.script.push(...answers);
+  /**
+   * Answers the next requests for `path` (in any case) with these, in order. Requests for other paths, such as a
+   * background retry left over from an earlier test, neither use them up nor get them.
+   */
+  willAnswerOn(path: string, ...answers: ScriptedAnswer[]): void {
+    const key = path.toLowerCase();
+    this.scriptsByPath.set(key, [...(this.scriptsByPath.get(key) ?? []), ...answers]);
   }
 
   async close(): Promise<void> {
@@ -67,7 +71,7 @@ export class ScriptedServer {
   }
 
   private async answer(request: RecordedRequest): Promise<ScriptedAnswer> {
-    const answer = this.script.shift() ?? this.fallback(request);
+    const answer = this.scriptsByPath.get(request.path.toLowerCase())?.shift() ?? this.fallback(request);
     if (answer.delayMs) await new Promise((resolve) => setTimeout(resolve, answer.delayMs).unref());
     return answer;
   }
