@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { eventually } from './support/eventually';
 import { createUser } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -40,5 +41,14 @@ describe('with REDIS_URL set but Redis down', () => {
     }
     expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
     expect(statuses.slice(5)).toEqual([429, 429]);
+  });
+
+  it('leaves nothing running once closed, though Redis never answered', async () => {
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    const another = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${await deadPort()}` });
+    await another.close();
+    // Left alone, the adapter's clients would retry for about ten seconds before giving up.
+    await eventually('every reconnect timer to stop', () => timers() <= before, 3000);
   });
 });

@@ -4,6 +4,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import type { Server, ServerOptions } from 'socket.io';
 import { AppConfig } from '../config/app-config';
+import { REDIS_TIMEOUTS } from '../redis/redis-connection';
 
 /**
  * Socket.IO with, when REDIS_URL is set, the Redis Streams adapter: room changes and broadcasts made on one
@@ -12,7 +13,7 @@ import { AppConfig } from '../config/app-config';
  * fail-fast client the rate limits use.
  */
 export class RealtimeIoAdapter extends IoAdapter {
-  private redis?: Redis;
+  private readonly clients: Redis[] = [];
 
   constructor(
     app: INestApplicationContext,
@@ -25,15 +26,24 @@ export class RealtimeIoAdapter extends IoAdapter {
     const withCors: ServerOptions = { ...options!, cors: { origin: this.config.http.corsOrigins } };
     const server = super.createIOServer(port, withCors);
     if (this.config.redisUrl) {
-      this.redis = new Redis(this.config.redisUrl, { connectTimeout: 2000 });
-      this.redis.on('error', () => undefined);
-      server.adapter(createAdapter(this.redis));
+      const redis = new Redis(this.config.redisUrl, REDIS_TIMEOUTS);
+      redis.on('error', () => undefined);
+      // The adapter reads through duplicates of this client and ends them only once a pending XREAD returns, which
+      // never happens while Redis is away; they are kept here so shutdown can end them, and their reconnect timers.
+      const duplicate = redis.duplicate.bind(redis);
+      redis.duplicate = (...args) => {
+        const copy = duplicate(...args);
+        this.clients.push(copy);
+        return copy;
+      };
+      this.clients.push(redis);
+      server.adapter(createAdapter(redis));
     }
     return server;
   }
 
   override async close(server: Server): Promise<void> {
     await super.close(server);
-    this.redis?.disconnect();
+    for (const client of this.clients) client.disconnect();
   }
 }
