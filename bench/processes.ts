@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../test/support/free-port';
+import { freePort, waitUntilReady } from '../test/support/local-process';
 
 export interface BenchProcess {
   url: string;
@@ -39,25 +39,13 @@ export async function startBaseline(env: Record<string, string>): Promise<BenchP
 }
 
 async function watch(child: ChildProcess, url: string, readyPath: string): Promise<BenchProcess> {
-  let exited = false;
-  child.on('exit', () => (exited = true));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (exited) throw new Error(`${url} exited during start-up`);
-    if (Date.now() > deadline) throw new Error(`${url} did not become ready`);
-    const ready = await fetch(url + readyPath).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (ready) break;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  await waitUntilReady(child, url + readyPath);
   return {
     url,
     peakRssMb: () => memoryMb(child, 'VmHWM'),
     rssMb: () => memoryMb(child, 'VmRSS'),
     async stop() {
-      if (exited) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await gone;

@@ -14,6 +14,7 @@ import { Logger } from 'typeorm';
 import { encodeCursor } from '../src/common/cursor';
 import { defaultPoolSize } from '../src/config/app-config';
 import { TasksRepository } from '../src/tasks/tasks.repository';
+import { callJson } from './api';
 import { openBenchDatabase } from './database';
 import { ServerLog, withAutoExplain } from './explain';
 import { CONNECTIONS, LoadOptions, LoadResult, measure, measureFanOut } from './load';
@@ -116,29 +117,12 @@ function scenarios(context: Context): [string, LoadOptions][] {
 }
 
 async function login(url: string, email: string): Promise<string> {
-  const res = await fetch(`${url}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: BENCH_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login of ${email} answered ${res.status}`);
-  return ((await res.json()) as { accessToken: string }).accessToken;
+  const body = { email, password: BENCH_PASSWORD };
+  return (await callJson<{ accessToken: string }>(`${url}/api/v1/auth/login`, 'POST', body)).accessToken;
 }
 
-async function call(
-  url: string,
-  token: string,
-  method: string,
-  body?: unknown,
-): Promise<{ id: string; version: number }> {
-  const res = await fetch(url, {
-    method,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${method} ${url} answered ${res.status}`);
-  return (await res.json()) as { id: string; version: number };
-}
+const call = (url: string, token: string, method: string, body?: unknown) =>
+  callJson<{ id: string; version: number }>(url, method, body, token);
 
 const fmt = (value: number | undefined, digits = 0) =>
   value === undefined || Number.isNaN(value)

@@ -8,6 +8,7 @@ import autocannon, { Request } from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
+import { callJson } from './api';
 import { ensureDatabase } from './database';
 import { startService } from './processes';
 
@@ -42,15 +43,8 @@ async function main(): Promise<void> {
     DATA_DIR: '/tmp/taskforge-soak',
   });
   const api = `${service.url}/api/v1`;
-  const post = async <T>(path: string, body: unknown, token?: string): Promise<T> => {
-    const res = await fetch(`${api}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`POST ${path} answered ${res.status}`);
-    return (await res.json()) as T;
-  };
+  const post = <T>(path: string, body: unknown, token?: string) =>
+    callJson<T>(`${api}${path}`, 'POST', body, token);
 
   const run = randomBytes(4).toString('hex');
   const accounts: Account[] = [];

@@ -1,22 +1,14 @@
-import { createServer } from 'node:net';
 import { eventually } from './support/eventually';
 import { createUser } from './support/factories';
+import { freePort } from './support/local-process';
 import { startTestApp, TestApp } from './support/test-app';
-
-/** A loopback port with nothing listening: Redis as good as dead. */
-async function deadPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 describe('with REDIS_URL set but Redis down', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({
-      REDIS_URL: `redis://127.0.0.1:${await deadPort()}`,
+      // Nothing listens on a free port: Redis as good as dead.
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
       LOGIN_MAX_FAILURES: '2',
       RATE_LIMIT_PER_MINUTE: '5',
     });
@@ -46,7 +38,7 @@ describe('with REDIS_URL set but Redis down', () => {
   it('leaves nothing running once closed, though Redis never answered', async () => {
     const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
     const before = timers();
-    const another = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${await deadPort()}` });
+    const another = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
     await another.close();
     // Left alone, the adapter's clients would retry for about ten seconds before giving up.
     await eventually('every reconnect timer to stop', () => timers() <= before, 3000);

@@ -1,6 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { freePort } from './free-port';
+import { freePort, waitUntilReady } from './local-process';
 import { TEST_ENV } from './test-app';
 
 /** The service in a process of its own, started from source as `node src/main.ts` would be, for signals and kills. */
@@ -35,22 +35,7 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
     child.once('exit', (code, signal) => resolve({ code, signal })),
   );
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  let gone = false;
-  void exited.then(() => (gone = true));
-  for (;;) {
-    if (gone) throw new Error(`The service exited during start-up:\n${stderr}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`The service did not become ready:\n${stderr}`);
-    }
-    const ready = await fetch(`${url}/health/ready`).then(
-      (res) => res.ok,
-      () => false,
-    );
-    if (ready) break;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitUntilReady(child, `${url}/health/ready`, () => stderr);
   return {
     url,
     child,
