@@ -173,7 +173,10 @@ async function main(): Promise<void> {
     unexpected.length > 0 && `unexpected answers: ${JSON.stringify(unexpected)}`,
     result.errors + result.timeouts > 0 && `${result.errors} errors and ${result.timeouts} timeouts`,
     lost.length > 0 && `${lost.length} acknowledged writes did not read back, e.g. ${lost[0]}`,
-    growth >= MAX_RSS_GROWTH && `RSS grew ${(growth * 100).toFixed(1)} %`,
+    // Without these the other checks would pass on a run that measured nothing.
+    acknowledged.size === 0 && 'no write was acknowledged',
+    samples.length < 4 && `only ${samples.length} memory samples: run for longer`,
+    !(growth < MAX_RSS_GROWTH) && `RSS grew ${(growth * 100).toFixed(1)} %`,
   ].filter(Boolean);
   for (const failure of failures) log(`FAILED: ${failure as string}`);
   log(failures.length === 0 ? 'passed' : 'failed');
