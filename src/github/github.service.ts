@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 import { AppConfig } from '../config/app-config';
 import { queryRows } from '../database/query-rows';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
-import { mapTask, readTask, TASK_COLUMNS, TaskDto, TaskRow } from '../tasks/dto/task.dto';
+import { linkedRepoKey, mapTask, readTask, TASK_COLUMNS, TaskDto, TaskRow } from '../tasks/dto/task.dto';
 import { GithubRepoDto, githubRepoJson } from './dto/github-repo.dto';
 import { GithubAnswer, GithubClient } from './github.client';
 import { parseRepoName, RepoName } from './github-repo-name';
@@ -38,12 +38,9 @@ export class GithubService {
   /** Asks GitHub again now for the repository a task links, for whoever may edit the task. */
   async refresh(principal: Principal, taskId: string): Promise<TaskDto> {
     await this.access.requireTask(principal.userId, taskId, 'update');
-    const [linked] = await this.dataSource.query<{ key: string | null }[]>(
-      `SELECT github_repo AS key FROM tasks WHERE id = $1`,
-      [taskId],
-    );
-    if (!linked?.key) throw new ConflictException('The task links no GitHub repository');
-    const lookup = await this.lookupNow(parseRepoName(linked.key)!);
+    const key = await linkedRepoKey(this.dataSource, taskId);
+    if (!key) throw new ConflictException('The task links no GitHub repository');
+    const lookup = await this.lookupNow(parseRepoName(key)!);
     await this.dataSource.transaction((manager) =>
       this.store(manager, lookup, { actorId: principal.userId }),
     );

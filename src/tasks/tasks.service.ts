@@ -14,7 +14,7 @@ import { parseRepoName, RepoName } from '../github/github-repo-name';
 import { GithubService, RepoLookup } from '../github/github.service';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import type { ListAllTasksQuery, ListProjectTasksQuery } from './dto/list-tasks.query';
-import { readTask, TaskDto } from './dto/task.dto';
+import { linkedRepoKey, readTask, TaskDto } from './dto/task.dto';
 import type { TaskStatus } from './dto/task-fields';
 import type { CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
 import { TasksRepository } from './tasks.repository';
@@ -142,7 +142,7 @@ export class TasksService {
       const task = await this.load(id, manager);
       const current: TaskState & { version: number } = {
         ...task,
-        githubRepo: await this.linkedRepo(id, manager),
+        githubRepo: await linkedRepoKey(manager, id),
       };
       const base: TaskState = replace
         ? { ...DEFAULTS, projectId: current.projectId, title: current.title }
@@ -218,19 +218,8 @@ export class TasksService {
     repo: RepoName,
   ): Promise<RepoLookup | undefined> {
     await this.access.requireTask(principal.userId, id, 'update');
-    if ((await this.linkedRepo(id)) === repo.key) return undefined;
+    if ((await linkedRepoKey(this.dataSource, id)) === repo.key) return undefined;
     return this.github.lookupForLink(repo);
-  }
-
-  private async linkedRepo(
-    id: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<string | null> {
-    const [row] = await manager.query<{ github_repo: string | null }[]>(
-      `SELECT github_repo FROM tasks WHERE id = $1`,
-      [id],
-    );
-    return row?.github_repo ?? null;
   }
 
   /** Soft delete: the row stays for restore and the activity log, and the task is 404 everywhere else. */

@@ -78,3 +78,12 @@ export async function readTask(db: DataSource | EntityManager, id: string): Prom
   const [row] = await db.query<TaskRow[]>(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1`, [id]);
   return row && mapTask(row);
 }
+
+/** The cache key (lower-cased owner/name) of the repository a task links, or null; deleted tasks included. */
+export async function linkedRepoKey(db: DataSource | EntityManager, id: string): Promise<string | null> {
+  const [row] = await db.query<{ key: string | null }[]>(
+    `SELECT github_repo AS key FROM tasks WHERE id = $1`,
+    [id],
+  );
+  return row?.key ?? null;
+}
