@@ -108,7 +108,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnApplicationShutd
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `UPDATE webhook_deliveries SET status = $2, response_status = $3, duration_ms = $4, error = $5,
-                leased_until = NULL, next_attempt_at = $6
+                leased_until = NULL, next_attempt_at = now() + $6::double precision * interval '1 millisecond'
           WHERE id = $1`,
         [
           delivery.id,
@@ -116,7 +116,8 @@ export class WebhookSender implements OnApplicationBootstrap, OnApplicationShutd
           outcome.responseStatus,
           durationMs,
           outcome.error,
-          succeeded || exhausted ? null : new Date(Date.now() + this.backoffMs(delivery.attempts)),
+          // The database's clock, as for leases and claims: instances' clocks may differ.
+          succeeded || exhausted ? null : this.backoffMs(delivery.attempts),
         ],
       );
       if (succeeded) {
