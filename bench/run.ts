@@ -11,7 +11,9 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Request } from 'autocannon';
 import { Logger } from 'typeorm';
-import { encodeCursor } from '../src/common/cursor';
+import { CursorCodec } from '../src/common/cursor';
+import type { AppConfig } from '../src/config/app-config';
+import type { TaskListScope } from '../src/tasks/tasks.repository';
 import { defaultPoolSize } from '../src/config/app-config';
 import { TasksRepository } from '../src/tasks/tasks.repository';
 import { callJson } from './api';
@@ -144,13 +146,10 @@ async function main(): Promise<void> {
     `SELECT user_id AS owner_id FROM project_members WHERE project_id = $1 AND role = 'owner'`,
     [data.bigProjectId],
   );
-  const scope = {
-    name: `project:${data.bigProjectId}`,
-    deleted: false,
-    apply: (builder: Parameters<Parameters<TasksRepository['list']>[0]['apply']>[0]) =>
-      builder.andWhere('t.project_id = :projectId', { projectId: data.bigProjectId }),
-  };
-  await new TasksRepository(capturing).list(scope, ownerId, {
+  // Signed as the service signs them, so the deep page's cursor is one the service would have issued.
+  const cursors = new CursorCodec({ jwt: { secret: SERVICE_ENV.JWT_SECRET } } as AppConfig);
+  const scope: TaskListScope = { kind: 'project', projectId: data.bigProjectId, trash: false };
+  await new TasksRepository(capturing, cursors).list(scope, ownerId, {
     sort: '-priority',
     limit: 50,
   });
@@ -162,7 +161,7 @@ async function main(): Promise<void> {
       ORDER BY priority DESC, id DESC OFFSET $2 LIMIT 1`,
     [data.bigProjectId, S2_DEPTH - 1],
   );
-  const deepCursor = encodeCursor([deep.key, deep.id], { scope: scope.name, sort: '-priority' });
+  const deepCursor = cursors.encode([deep.key, deep.id], { scope, sort: '-priority' });
 
   const rows: Row[] = [];
   let service = await startService(SERVICE_ENV);

@@ -4,6 +4,7 @@ import type { DestinationStream } from 'pino';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { CommonModule } from './common/common.module';
 import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { AuthModule } from './auth/auth.module';
@@ -14,6 +15,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { ActivityModule } from './activity/activity.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
+import { EventsModule } from './events/events.module';
 import { loggerOptions } from './common/logger-options';
 
 @Module({})
@@ -25,6 +27,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot(loggerOptions(config, logStream)),
         DatabaseModule.forRoot(),
+        CommonModule,
         RedisModule,
         MetricsModule,
         HealthModule,
@@ -33,6 +36,7 @@ export class AppModule {
         ProjectsModule,
         TasksModule,
         ActivityModule,
+        EventsModule,
         RealtimeModule,
         WebhooksModule,
       ],

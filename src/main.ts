@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { AppConfig } from './config/app-config';
 import { ConfigurationError } from './config/environment';
-import { createApp } from './common/create-app';
+import { createApp } from './create-app';
 
 function loadConfigOrExit(): AppConfig {
   try {

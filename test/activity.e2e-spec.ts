@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { recordActivity } from '../src/activity/record-activity';
+import { recordActivity } from '../src/events/activity-log.repository';
 import { ActivityItem, readActivity, readChanges } from './support/activity';
 import { createUser, TestUser } from './support/factories';
 import { addMember, createProject, TestProject } from './support/projects';
@@ -125,7 +125,14 @@ describe('activity log and change feed', () => {
         version: 2,
         changes: { title: { from: 'Write', to: 'Write more' }, status: { from: 'pending', to: 'completed' } },
       },
-      { event: 'task.assigned', taskId: task.id, changes: { assigneeId: { from: null, to: colleague.id } } },
+      // Every update is task.updated; a change of assignee is also named, for the assignee and its subscribers.
+      { event: 'task.updated', taskId: task.id, changes: { assigneeId: { from: null, to: colleague.id } } },
+      {
+        event: 'task.assigned',
+        taskId: task.id,
+        userId: colleague.id,
+        changes: { assigneeId: { from: null, to: colleague.id } },
+      },
       {
         event: 'task.shared',
         taskId: task.id,
@@ -149,10 +156,17 @@ describe('activity log and change feed', () => {
         changes: { deletedAt: { from: deleted.changes.deletedAt.to, to: null } },
       },
       {
-        event: 'task.assigned',
+        event: 'task.updated',
         projectId: other.id,
         taskId: task.id,
         changes: { projectId: { from: p, to: other.id }, assigneeId: { from: colleague.id, to: null } },
+      },
+      {
+        event: 'task.unassigned',
+        projectId: other.id,
+        taskId: task.id,
+        userId: colleague.id,
+        changes: { assigneeId: { from: colleague.id, to: null } },
       },
       { event: 'member.removed', userId: colleague.id, changes: { role: { from: 'admin', to: null } } },
       { event: 'member.added', userId: successor.id, changes: { role: { from: null, to: 'admin' } } },
@@ -194,12 +208,14 @@ describe('activity log and change feed', () => {
     // The task's own history follows it across the move, newest first.
     const history = await readActivity(t, owner, `/tasks/${task.id}/activity`);
     expect(history.map((item) => item.event)).toEqual([
-      'task.assigned',
+      'task.unassigned',
+      'task.updated',
       'task.restored',
       'task.deleted',
       'task.unshared',
       'task.shared',
       'task.assigned',
+      'task.updated',
       'task.updated',
       'task.created',
     ]);

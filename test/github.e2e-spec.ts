@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { GithubRetrier } from '../src/github/github-retrier';
+import { GithubRetrier } from '../src/tasks/github-retrier';
 import { readActivity, readChanges } from './support/activity';
 import { eventually } from './support/eventually';
 import { createUser, TestUser } from './support/factories';

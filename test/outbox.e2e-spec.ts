@@ -1,8 +1,8 @@
 import { DataSource } from 'typeorm';
 import { pruneActivity } from '../src/activity/activity-retention';
-import type { OutboxConsumer, OutboxRecord } from '../src/activity/outbox';
-import { OutboxDispatcher } from '../src/activity/outbox-dispatcher';
-import { recordActivity } from '../src/activity/record-activity';
+import type { OutboxConsumer, OutboxRecord } from '../src/events/outbox';
+import { OutboxDispatcher } from '../src/events/outbox-dispatcher';
+import { recordActivity } from '../src/events/activity-log.repository';
 import { ActivityItem, readActivity, readChanges } from './support/activity';
 import { createUser, TestUser } from './support/factories';
 import { createProject, TestProject } from './support/projects';

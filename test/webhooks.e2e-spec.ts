@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { OutboxDispatcher } from '../src/activity/outbox-dispatcher';
+import { OutboxDispatcher } from '../src/events/outbox-dispatcher';
 import { eventually } from './support/eventually';
 import { createUser, TestUser } from './support/factories';
 import { addMember, createProject, TestProject } from './support/projects';

@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { queryRows } from '../database/query-rows';
+import { ActivityRepository } from './activity.repository';
 
 const PRUNE_BATCH = 5000;
 const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
@@ -12,27 +12,9 @@ const PRUNE_EVERY_MS = 6 * 60 * 60 * 1000;
  * handed a page with a hole in it. Returns the new horizon.
  */
 export async function pruneActivity(dataSource: DataSource, retentionDays: number): Promise<number> {
-  // LEAST ignores nulls: with nothing old enough there is nothing to prune, whatever the consumers' positions.
-  const [{ through }] = await dataSource.query<{ through: string | null }[]>(
-    `SELECT CASE WHEN old.seq IS NOT NULL THEN LEAST(old.seq, consumers.position) END AS through
-       FROM (SELECT max(seq) AS seq FROM activity WHERE occurred_at < now() - make_interval(days => $1)) old,
-            (SELECT min(position) AS position FROM outbox_positions) consumers`,
-    [retentionDays],
-  );
-  const [{ pruned_through: horizon }] = await queryRows<{ pruned_through: string }>(
-    dataSource,
-    `UPDATE activity_retention SET pruned_through = GREATEST(pruned_through, COALESCE($1::bigint, 0))
-     RETURNING pruned_through`,
-    [through],
-  );
-  let deleted: number;
-  do {
-    const [, count] = await dataSource.query<[unknown, number]>(
-      `DELETE FROM activity WHERE seq IN (SELECT seq FROM activity WHERE seq <= $1 ORDER BY seq LIMIT $2)`,
-      [horizon, PRUNE_BATCH],
-    );
-    deleted = count;
-  } while (deleted === PRUNE_BATCH);
+  const activity = new ActivityRepository(dataSource);
+  const horizon = await activity.advancePrunedThrough(await activity.pruneHorizon(retentionDays));
+  while ((await activity.deleteThrough(horizon, PRUNE_BATCH)) === PRUNE_BATCH);
   return Number(horizon);
 }
 

@@ -2,13 +2,12 @@ import { Module } from '@nestjs/common';
 import { ProjectsModule } from '../projects/projects.module';
 import { ActivityController } from './activity.controller';
 import { ActivityService } from './activity.service';
-import { OutboxDispatcher } from './outbox-dispatcher';
+import { ActivityRepository } from './activity.repository';
 import { ActivityRetention } from './activity-retention';
 
 @Module({
   imports: [ProjectsModule],
   controllers: [ActivityController],
-  providers: [ActivityService, OutboxDispatcher, ActivityRetention],
-  exports: [OutboxDispatcher],
+  providers: [ActivityService, ActivityRepository, ActivityRetention],
 })
 export class ActivityModule {}

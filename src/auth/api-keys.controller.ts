@@ -11,6 +11,7 @@ import { ApiKeysService } from './api-keys.service';
 import { ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import { CurrentPrincipal, Principal } from './principal';
 import { RequireScope } from './require-scope.decorator';
+import { Idempotent } from '../common/idempotency.interceptor';
 
 @ApiTags('auth')
 @Controller('auth/api-keys')
@@ -19,7 +20,12 @@ export class ApiKeysController {
 
   @Post()
   @RequireScope('profile:write')
-  @ApiCreatedResponse({ type: CreatedApiKeyDto, description: '`key` is shown this once' })
+  @Idempotent({ sealed: true })
+  @ApiCreatedResponse({
+    type: CreatedApiKeyDto,
+    description:
+      '`key` is shown this once (and in its idempotent replay to the same caller with the same key)',
+  })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     return this.apiKeys.create(principal, dto);
   }

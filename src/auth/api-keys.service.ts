@@ -1,8 +1,7 @@
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
-import { DataSource, IsNull, Repository } from 'typeorm';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto, mapApiKey } from './dto/api-key.dto';
 import type { Page } from '../common/page';
-import { ApiKeyEntity } from './entities/api-key.entity';
+import { CredentialsRepository } from './credentials.repository';
 import type { Principal } from './principal';
 import { generateSecret, hashSecret } from './secret-token';
 
@@ -11,11 +10,7 @@ const VISIBLE_CHARACTERS = API_KEY_PREFIX.length + 8;
 
 @Injectable()
 export class ApiKeysService {
-  private readonly keys: Repository<ApiKeyEntity>;
-
-  constructor(dataSource: DataSource) {
-    this.keys = dataSource.getRepository(ApiKeyEntity);
-  }
+  constructor(private readonly credentials: CredentialsRepository) {}
 
   async create(principal: Principal, dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     const unheld = (dto.scopes ?? []).filter((scope) => !principal.scopes.has(scope));
@@ -33,33 +28,25 @@ export class ApiKeysService {
       });
     }
     const key = generateSecret(API_KEY_PREFIX);
-    const saved = await this.keys.save(
-      this.keys.create({
-        userId: principal.userId,
-        name: dto.name,
-        prefix: key.slice(0, VISIBLE_CHARACTERS),
-        keyHash: hashSecret(key),
-        scopes: dto.scopes ?? null,
-        expiresAt,
-      }),
-    );
+    const saved = await this.credentials.insertApiKey({
+      userId: principal.userId,
+      name: dto.name,
+      prefix: key.slice(0, VISIBLE_CHARACTERS),
+      keyHash: hashSecret(key),
+      scopes: dto.scopes ?? null,
+      expiresAt,
+    });
     return { ...mapApiKey(saved), key };
   }
 
   /** Keys are few per user, so one page holds them all; the list keeps the shape of every other list. */
   async list(principal: Principal): Promise<Page<ApiKeyDto>> {
-    const keys = await this.keys.find({
-      where: { userId: principal.userId, revokedAt: IsNull() },
-      order: { createdAt: 'DESC', id: 'DESC' },
-    });
+    const keys = await this.credentials.liveApiKeys(principal.userId);
     return { items: keys.map(mapApiKey), nextCursor: null };
   }
 
   async revoke(principal: Principal, id: string): Promise<void> {
-    const result = await this.keys.update(
-      { id, userId: principal.userId, revokedAt: IsNull() },
-      { revokedAt: new Date() },
-    );
-    if (!result.affected) throw new NotFoundException('No such API key');
+    if (!(await this.credentials.revokeApiKey(principal.userId, id)))
+      throw new NotFoundException('No such API key');
   }
 }

@@ -12,7 +12,7 @@ import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
 import { CredentialsModule } from './credentials.module';
 import { JwtStrategy } from './jwt.strategy';
-import { LoginLimiter } from './login-limiter';
+import { CredentialFailureLimiter, LoginLimiter } from './login-limiter';
 import { PrincipalLoader } from './principal.loader';
 import { RateLimitGuard } from './rate-limit.guard';
 import { RedisThrottlerStorage } from './redis-throttler-storage';
@@ -46,6 +46,7 @@ import { ScopeGuard } from './scope.guard';
     AuthService,
     ApiKeysService,
     LoginLimiter,
+    CredentialFailureLimiter,
     PrincipalLoader,
     JwtStrategy,
     ApiKeyStrategy,

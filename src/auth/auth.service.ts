@@ -1,5 +1,5 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Transactions } from '../database/transactions';
 import { mapUser } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import type { AuthResponseDto, TokenPairDto } from './dto/auth-response.dto';
@@ -13,7 +13,7 @@ import { TokenService } from './token.service';
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
     private readonly users: UsersService,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
@@ -21,7 +21,7 @@ export class AuthService {
   ) {}
 
   async register(dto: RegisterDto): Promise<AuthResponseDto> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.transactions.run(async (manager) => {
       const user = await this.users.create(dto, manager);
       return { user: mapUser(user), ...(await this.tokens.startSession(user.id, manager)) };
     });

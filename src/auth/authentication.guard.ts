@@ -1,21 +1,44 @@
 import { ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import type { Request } from 'express';
+import { API_KEY_HEADER } from './api-key.strategy';
+import { API_KEY_PREFIX } from './api-keys.service';
+import { CredentialFailureLimiter } from './login-limiter';
 import { IS_PUBLIC } from './public.decorator';
 
-/** Global and deny-by-default: every route needs a bearer token or an API key unless it is marked @Public(). */
+/** The part of an API key shown in listings: it names one key without revealing it. */
+const KEY_PREFIX_LENGTH = API_KEY_PREFIX.length + 8;
+
+/**
+ * Global and deny-by-default: every route needs a bearer token or an API key unless it is marked @Public().
+ * Failed credentials are counted per address (and per API key prefix) before they are looked up: past the limit
+ * the request is 429 without touching the database.
+ */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly failures: CredentialFailureLimiter,
+  ) {
     super();
   }
 
-  override canActivate(context: ExecutionContext) {
+  override async canActivate(context: ExecutionContext): Promise<boolean> {
     // A socket proves who it is once, at the handshake (RealtimeGateway); its messages carry no credentials.
     if (context.getType() !== 'http') return true;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]))
       return true;
-    return super.canActivate(context);
+    const req = context.switchToHttp().getRequest<Request>();
+    const address = String(req.ip);
+    const keyPrefix = apiKeyPrefixOf(req);
+    await this.failures.assertAllowed(keyPrefix, address);
+    try {
+      return (await super.canActivate(context)) as boolean;
+    } catch (error) {
+      if (error instanceof UnauthorizedException) await this.failures.recordFailure(keyPrefix, address);
+      throw error;
+    }
   }
 
   override handleRequest<T>(error: unknown, principal: T | false): T {
@@ -25,4 +48,9 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
     if (!principal) throw new UnauthorizedException('Missing, invalid, expired or revoked credentials');
     return principal;
   }
+}
+
+function apiKeyPrefixOf(req: Request): string | null {
+  const key = req.headers[API_KEY_HEADER];
+  return typeof key === 'string' && key.length > 0 ? key.slice(0, KEY_PREFIX_LENGTH) : null;
 }

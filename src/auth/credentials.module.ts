@@ -4,11 +4,12 @@ import { AppConfig } from '../config/app-config';
 import { jwtOptions } from './jwt-options';
 import { PasswordHasher } from './password-hasher';
 import { TokenService } from './token.service';
+import { CredentialsRepository } from './credentials.repository';
 
 /** Hashing and token issuing, shared by sign-in (auth) and password changes (users) without a module cycle. */
 @Module({
   imports: [JwtModule.registerAsync({ inject: [AppConfig], useFactory: jwtOptions })],
-  providers: [PasswordHasher, TokenService],
-  exports: [PasswordHasher, TokenService, JwtModule],
+  providers: [PasswordHasher, TokenService, CredentialsRepository],
+  exports: [PasswordHasher, TokenService, CredentialsRepository, JwtModule],
 })
 export class CredentialsModule {}

@@ -9,15 +9,20 @@ import { AppConfig } from '../config/app-config';
 import { RedisConnection } from '../redis/redis-connection';
 
 /**
- * Counts failed logins per account and per address (OWASP's "credential stuffing" defence). Successful logins cost
- * nothing; once either count passes the limit, logins for it answer 429 until the window ends.
+ * Counts failures in two buckets at once, a subject (an account, an API key's prefix) and an address, shared
+ * across instances through Redis when there is one. Successes cost nothing; once either count passes its limit,
+ * attempts for it answer 429 with Retry-After until the window ends, before any password or key is looked at.
  */
-@Injectable()
-export class LoginLimiter {
-  private readonly byAccount: RateLimiterAbstract;
+class FailureLimiter {
+  private readonly bySubject: RateLimiterAbstract;
   private readonly byAddress: RateLimiterAbstract;
 
-  constructor(config: AppConfig, redis: RedisConnection) {
+  constructor(
+    name: string,
+    config: AppConfig,
+    redis: RedisConnection,
+    private readonly message: string,
+  ) {
     const { maxFailures, maxFailuresPerAddress, windowSeconds } = config.rateLimits.login;
     const limiter = (keyPrefix: string, points: number) =>
       redis.client
@@ -26,38 +31,55 @@ export class LoginLimiter {
             duration: windowSeconds,
             keyPrefix,
             storeClient: redis.client,
-            // While Redis is down, count in this instance's memory rather than fail every login.
+            // While Redis is down, count in this instance's memory rather than fail every attempt.
             insuranceLimiter: new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix }),
           })
         : new RateLimiterMemory({ points, duration: windowSeconds, keyPrefix });
-    this.byAccount = limiter('login-fail-account', maxFailures);
-    this.byAddress = limiter('login-fail-address', maxFailuresPerAddress);
+    this.bySubject = limiter(`${name}-fail-subject`, maxFailures);
+    this.byAddress = limiter(`${name}-fail-address`, maxFailuresPerAddress);
   }
 
-  async assertAllowed(account: string, address: string): Promise<void> {
-    const [accountState, addressState] = await Promise.all([
-      this.byAccount.get(account),
+  async assertAllowed(subject: string | null, address: string): Promise<void> {
+    const [subjectState, addressState] = await Promise.all([
+      subject === null ? null : this.bySubject.get(subject),
       this.byAddress.get(address),
     ]);
     const limits = [
-      [accountState, this.byAccount.points],
+      [subjectState, this.bySubject.points],
       [addressState, this.byAddress.points],
     ] as const;
     const blocked = limits
       .filter(([state, points]) => state !== null && state.consumedPoints >= points)
       .map(([state]) => (state as RateLimiterRes).msBeforeNext);
-    if (blocked.length > 0) throw tooManyAttempts(Math.max(...blocked));
+    if (blocked.length > 0) {
+      const retryAfter = Math.max(1, Math.ceil(Math.max(...blocked) / 1000));
+      throw new HttpException({ message: this.message, retryAfter }, HttpStatus.TOO_MANY_REQUESTS);
+    }
   }
 
-  async recordFailure(account: string, address: string): Promise<void> {
-    await Promise.all([this.byAccount.penalty(account), this.byAddress.penalty(address)]);
+  async recordFailure(subject: string | null, address: string): Promise<void> {
+    await Promise.all([
+      subject === null ? undefined : this.bySubject.penalty(subject),
+      this.byAddress.penalty(address),
+    ]);
   }
 }
 
-function tooManyAttempts(msBeforeNext: number): HttpException {
-  const retryAfter = Math.max(1, Math.ceil(msBeforeNext / 1000));
-  return new HttpException(
-    { message: 'Too many failed logins; try again later', retryAfter },
-    HttpStatus.TOO_MANY_REQUESTS,
-  );
+/** Failed logins per account and per address (OWASP's "credential stuffing" defence). */
+@Injectable()
+export class LoginLimiter extends FailureLimiter {
+  constructor(config: AppConfig, redis: RedisConnection) {
+    super('login', config, redis, 'Too many failed logins; try again later');
+  }
+}
+
+/**
+ * Failed bearer tokens and API keys per address and per key prefix, counted before the credential is looked up,
+ * so guessing keys costs the guesser a 429 and the database nothing.
+ */
+@Injectable()
+export class CredentialFailureLimiter extends FailureLimiter {
+  constructor(config: AppConfig, redis: RedisConnection) {
+    super('credential', config, redis, 'Too many requests with invalid credentials; try again later');
+  }
 }

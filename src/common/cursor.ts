@@ -1,36 +1,96 @@
-import { BadRequestException } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { AppConfig } from '../config/app-config';
+
+/** The SQL type of one cursor key, checked on the way in so a key never reaches a cast it cannot pass. */
+export type CursorKeyType = 'uuid' | 'integer' | 'bigint' | 'smallint' | 'date' | 'timestamptz' | 'text';
+
+/** A key's type, and whether it may be null (a nullable sort key, such as a due date, pages its null part last). */
+export type CursorKeySpec = CursorKeyType | { type: CursorKeyType; nullable: true };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+// ISO 8601 as JavaScript writes it, or PostgreSQL's own text form of a timestamptz.
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
+const INTEGER_RANGES: Record<'integer' | 'bigint' | 'smallint', [bigint, bigint]> = {
+  smallint: [-(2n ** 15n), 2n ** 15n - 1n],
+  integer: [-(2n ** 31n), 2n ** 31n - 1n],
+  bigint: [-(2n ** 63n), 2n ** 63n - 1n],
+};
+const MAX_TEXT_KEY = 1000;
+const MAC_BYTES = 16;
 
 /**
- * Opaque keyset cursors: the last row's sort keys plus a fingerprint of the query they belong to, so a cursor
- * replayed with another sort or filter is refused (400) instead of silently returning the wrong page.
+ * Opaque keyset cursors: the last row's sort keys, signed with a key derived from the service's secret together
+ * with the query they belong to. A cursor the service did not issue for this very query (another sort or filter,
+ * another list, or made by hand) is refused with 400 before any key reaches SQL, and every key is checked against
+ * its type as a second line of defence.
  */
-export interface CursorPayload {
-  keys: unknown[];
-}
+@Injectable()
+export class CursorCodec {
+  private readonly key: Buffer;
 
-export function fingerprint(query: unknown): string {
-  return createHash('sha256').update(JSON.stringify(query)).digest('base64url').slice(0, 12);
-}
-
-export function encodeCursor(keys: unknown[], context: unknown): string {
-  return Buffer.from(JSON.stringify({ k: keys, f: fingerprint(context) })).toString('base64url');
-}
-
-export function decodeCursor(cursor: string, context: unknown, arity: number): unknown[] {
-  let decoded: unknown;
-  try {
-    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw new BadRequestException('Malformed cursor');
+  constructor(config: AppConfig) {
+    this.key = Buffer.from(hkdfSync('sha256', config.jwt.secret, '', 'taskforge keyset cursor v1', 32));
   }
-  const { k, f } = (decoded ?? {}) as { k?: unknown; f?: unknown };
-  if (!Array.isArray(k) || k.length !== arity || typeof f !== 'string')
-    throw new BadRequestException('Malformed cursor');
-  if (f !== fingerprint(context)) {
-    throw new BadRequestException(
-      'This cursor belongs to a different sort or filter; start again without it',
-    );
+
+  encode(keys: readonly unknown[], context: unknown): string {
+    const payload = Buffer.from(JSON.stringify(keys)).toString('base64url');
+    return `${payload}.${this.sign(payload, context).toString('base64url')}`;
   }
-  return k;
+
+  decode(cursor: string, context: unknown, specs: readonly CursorKeySpec[]): unknown[] {
+    const [payload, mac, ...rest] = cursor.split('.');
+    if (!payload || !mac || rest.length > 0) throw malformed();
+    const given = Buffer.from(mac, 'base64url');
+    const expected = this.sign(payload, context);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      throw new BadRequestException(
+        'This cursor was not issued for this list with this sort and filter; start again without it',
+      );
+    }
+    let keys: unknown;
+    try {
+      keys = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    } catch {
+      throw malformed();
+    }
+    if (!Array.isArray(keys) || keys.length !== specs.length) throw malformed();
+    keys.forEach((key, index) => {
+      if (!fits(key, specs[index])) throw malformed();
+    });
+    return keys;
+  }
+
+  private sign(payload: string, context: unknown): Buffer {
+    return createHmac('sha256', this.key)
+      .update(`${payload}\n${JSON.stringify(context)}`)
+      .digest()
+      .subarray(0, MAC_BYTES);
+  }
+}
+
+function fits(key: unknown, spec: CursorKeySpec): boolean {
+  const { type, nullable } = typeof spec === 'string' ? { type: spec, nullable: false } : spec;
+  if (key === null) return nullable;
+  switch (type) {
+    case 'uuid':
+      return typeof key === 'string' && UUID.test(key);
+    case 'date':
+      return typeof key === 'string' && DATE.test(key) && !Number.isNaN(Date.parse(key));
+    case 'timestamptz':
+      return typeof key === 'string' && TIMESTAMP.test(key);
+    case 'text':
+      return typeof key === 'string' && key.length <= MAX_TEXT_KEY;
+    default: {
+      const text = typeof key === 'number' ? String(key) : key;
+      if (typeof text !== 'string' || !/^-?\d{1,19}$/.test(text)) return false;
+      const [min, max] = INTEGER_RANGES[type];
+      return BigInt(text) >= min && BigInt(text) <= max;
+    }
+  }
+}
+
+function malformed(): BadRequestException {
+  return new BadRequestException('Malformed cursor');
 }

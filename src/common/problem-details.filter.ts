@@ -1,6 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { isDatabaseUnavailable, isUniqueViolation } from '../database/database-errors';
+import {
+  isDatabaseUnavailable,
+  isDataException,
+  isTransactionConflict,
+  isUniqueViolation,
+} from '../database/database-errors';
 import { Problem, PROBLEM_CONTENT_TYPE, statusTitle } from './problem';
 
 /**
@@ -52,6 +57,30 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         title: statusTitle(503),
         status: 503,
         detail: 'The database is unavailable; try again shortly.',
+      };
+    }
+    if (isTransactionConflict(exception)) {
+      // A conflict outside Transactions.run (which retries) still means "try again", not an outage.
+      this.logger.warn({ err: loggable(exception), requestId: req.id }, 'Transaction conflict');
+      return {
+        ...base,
+        title: statusTitle(503),
+        status: 503,
+        detail: 'The change conflicted with concurrent changes; try again.',
+        retryAfter: 1,
+      };
+    }
+    if (isDataException(exception)) {
+      // The last line of defence: validation should have refused the value; the log says which one slipped by.
+      this.logger.warn(
+        { err: loggable(exception), requestId: req.id },
+        'Data exception reached the database',
+      );
+      return {
+        ...base,
+        title: statusTitle(400),
+        status: 400,
+        detail: 'A value in the request could not be used.',
       };
     }
     if (isUniqueViolation(exception)) {

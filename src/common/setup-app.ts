@@ -9,6 +9,8 @@ import { jsonInputGuardMiddleware } from './json-input-guard.middleware';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { requestIdMiddleware } from './request-id.middleware';
 import { setupOpenApi } from './openapi';
+import { VersionedResponseInterceptor } from './versioned-response';
+import { Reflector } from '@nestjs/core';
 
 export const API_PREFIX = 'api/v1';
 export const BODY_LIMIT = '1mb';
@@ -16,6 +18,8 @@ export const BODY_LIMIT = '1mb';
 /** The global setup, shared by main.ts and the test app factory so tests exercise exactly what production runs. */
 export function setupApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  // Before anything reads req.ip: the rate limits count clients, not the proxy in front of them.
+  app.set('trust proxy', config.http.trustProxy);
   app.use(requestIdMiddleware);
   // No upgrade-insecure-requests: behind plain http (local runs, docker compose) it would send the Swagger UI's
   // assets to https and break the page; TLS is the proxy's job, and HSTS still applies when it is there.
@@ -36,6 +40,7 @@ export function setupApp(app: NestExpressApplication, config: AppConfig): void {
   });
   app.useGlobalPipes(new ApiValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalInterceptors(new VersionedResponseInterceptor(app.get(Reflector)));
   app.enableShutdownHooks();
   setupOpenApi(app);
 }

@@ -19,7 +19,14 @@ export interface DatabaseConfig {
 /** The typed, validated configuration; built once at boot and injected wherever a setting is needed. */
 export class AppConfig {
   readonly env: EnvironmentVariables['NODE_ENV'];
-  readonly http: { port: number; host: string; corsOrigins: string[]; shutdownTimeoutMs: number };
+  readonly http: {
+    port: number;
+    host: string;
+    corsOrigins: string[];
+    shutdownTimeoutMs: number;
+    /** Express's `trust proxy`: false, a hop count, or the addresses of trusted proxies. */
+    trustProxy: false | number | string[];
+  };
   readonly database: DatabaseConfig;
   readonly jwt: {
     secret: string;
@@ -64,6 +71,7 @@ export class AppConfig {
         .map((origin) => origin.trim())
         .filter(Boolean),
       shutdownTimeoutMs: vars.SHUTDOWN_TIMEOUT_MS,
+      trustProxy: parseTrustProxy(vars.TRUST_PROXY),
     };
     this.database = {
       url: vars.DATABASE_URL,
@@ -144,4 +152,10 @@ function developmentJwtSecret(dataDir: string): string {
  */
 export function defaultPoolSize(): number {
   return Math.min(20, Math.max(4, 2 * availableParallelism() + 1));
+}
+
+function parseTrustProxy(value: string): false | number | string[] {
+  if (value.trim() === '') return false;
+  if (/^\d+$/.test(value.trim())) return Number(value);
+  return value.split(',').map((entry) => entry.trim());
 }

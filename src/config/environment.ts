@@ -77,6 +77,15 @@ export class EnvironmentVariables {
   @IsString()
   CORS_ORIGINS = '';
 
+  /**
+   * Which proxies' X-Forwarded-For to believe, so per-address limits count clients rather than the load balancer:
+   * empty (none, the default), a hop count (`1`), or a comma-separated list of addresses and CIDRs.
+   */
+  @Matches(/^(|\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be empty, a hop count, or a comma-separated list of addresses and CIDRs',
+  })
+  TRUST_PROXY = '';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

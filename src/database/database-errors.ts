@@ -1,14 +1,7 @@
 /** SQLSTATE classes and driver messages that mean "the database cannot serve right now", not "the request is wrong". */
-const UNAVAILABLE_SQLSTATES = new Set([
-  '57P01',
-  '57P02',
-  '57P03',
-  '53300',
-  '57014',
-  '55P03',
-  '40P01',
-  '40001',
-]);
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '57014', '55P03']);
+/** PostgreSQL's "try again": the transaction lost a deadlock or a serialization check. */
+const CONFLICT_SQLSTATES = new Set(['40P01', '40001']);
 const UNAVAILABLE_MESSAGES = [
   'ECONNREFUSED',
   'ECONNRESET',
@@ -41,6 +34,21 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof code === 'string' && UNAVAILABLE_MESSAGES.includes(code)) return true;
     return typeof message === 'string' && UNAVAILABLE_MESSAGES.some((fragment) => message.includes(fragment));
   });
+}
+
+function sqlStateOf(error: unknown): string | undefined {
+  const details = asErrorLike(error);
+  const code = details?.code ?? asErrorLike(details?.driverError)?.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function isTransactionConflict(error: unknown): boolean {
+  return CONFLICT_SQLSTATES.has(sqlStateOf(error) ?? '');
+}
+
+/** SQLSTATE class 22: a value the database could not take (a bad cast, an out-of-range number), so a bad request. */
+export function isDataException(error: unknown): boolean {
+  return sqlStateOf(error)?.startsWith('22') ?? false;
 }
 
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {

@@ -5,6 +5,7 @@ import { buildDataSourceOptions } from './data-source-options';
 import { startEmbeddedPostgres } from './embedded-postgres';
 import { runMigrationsExclusively } from './migrate';
 import { isSingleSessionServer } from './server-probe';
+import { Transactions } from './transactions';
 
 /** The PostgreSQL server the service talks to, and whether it serves one session only (PGlite). */
 export abstract class DatabaseServer {
@@ -57,8 +58,9 @@ export class DatabaseModule implements OnApplicationShutdown {
             return dataSource;
           },
         },
+        Transactions,
       ],
-      exports: [DataSource, DatabaseServer],
+      exports: [DataSource, DatabaseServer, Transactions],
     };
   }
 

@@ -1,14 +1,11 @@
 import { Module } from '@nestjs/common';
-import { ProjectsModule } from '../projects/projects.module';
 import { GithubClient } from './github.client';
-import { GithubController } from './github.controller';
-import { GithubRetrier } from './github-retrier';
+import { GithubRepository } from './github.repository';
 import { GithubService } from './github.service';
 
+/** GitHub's API and the repository cache; tasks depend on it, never the other way round. */
 @Module({
-  imports: [ProjectsModule],
-  controllers: [GithubController],
-  providers: [GithubClient, GithubService, GithubRetrier],
+  providers: [GithubClient, GithubService, GithubRepository],
   exports: [GithubService],
 })
 export class GithubModule {}

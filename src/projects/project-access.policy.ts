@@ -1,45 +1,37 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import {
-  allows,
-  allowsTask,
-  ProjectAction,
-  ProjectRole,
-  SharePermission,
-  TaskAction,
-  TaskGrant,
-} from './project-permissions';
+import type { EntityManager } from 'typeorm';
+import type { ActivityRow } from '../activity/dto/activity.dto';
+import type { OutboxRecord } from '../events/outbox';
+import { AccessReadOptions, ProjectAccessRepository } from './project-access.repository';
+import { allows, allowsTask, ProjectAction, ProjectRole, TaskAction, TaskGrant } from './project-permissions';
+
+export type TaskAccessOptions = AccessReadOptions & {
+  /** Look in the trash instead (restore). */
+  deleted?: boolean;
+};
 
 /**
- * The one place that decides who may do what to a project. A project the caller does not belong to is "not found"
- * (404), never "forbidden": its existence is not disclosed. One the caller can see but may not change is 403.
+ * The one place that decides who may do what to a project or task, and who may see a record. A project or task
+ * the caller cannot see is "not found" (404), never "forbidden": its existence is not disclosed. One the caller can
+ * see but may not change is 403. Services call it first inside their transaction, so a role check and the row lock
+ * it takes hold until commit; lists, the change feed and socket fan-out read their scope from it too.
  */
 @Injectable()
 export class ProjectAccessPolicy {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly repository: ProjectAccessRepository) {}
 
-  /** A user's role in a project, or null when they are not a member. `lock` holds the row until commit. */
-  async memberRole(
+  /** A user's role in a project, or null when they are not a member. */
+  memberRole(
     userId: string,
     projectId: string,
-    manager?: EntityManager,
-    lock = false,
+    options: AccessReadOptions = {},
   ): Promise<ProjectRole | null> {
-    const [row] = await (manager ?? this.dataSource.manager).query<{ role: ProjectRole }[]>(
-      `SELECT role FROM project_members WHERE project_id = $1 AND user_id = $2${lock ? ' FOR UPDATE' : ''}`,
-      [projectId, userId],
-    );
-    return row?.role ?? null;
+    return this.repository.memberRole(userId, projectId, options);
   }
 
   /** The caller's role in the project, or 404. */
-  async roleOf(
-    userId: string,
-    projectId: string,
-    manager?: EntityManager,
-    lock = false,
-  ): Promise<ProjectRole> {
-    const role = await this.memberRole(userId, projectId, manager, lock);
+  async roleOf(userId: string, projectId: string, options: AccessReadOptions = {}): Promise<ProjectRole> {
+    const role = await this.repository.memberRole(userId, projectId, options);
     if (!role) throw new NotFoundException('No such project');
     return role;
   }
@@ -49,10 +41,9 @@ export class ProjectAccessPolicy {
     userId: string,
     projectId: string,
     action: ProjectAction,
-    manager?: EntityManager,
-    lock = false,
+    options: AccessReadOptions = {},
   ): Promise<ProjectRole> {
-    const role = await this.roleOf(userId, projectId, manager, lock);
+    const role = await this.roleOf(userId, projectId, options);
     if (!allows(role, action))
       throw new ForbiddenException(`A project ${role} may not ${action.replace('-', ' ')}`);
     return role;
@@ -66,19 +57,12 @@ export class ProjectAccessPolicy {
     userId: string,
     taskId: string,
     action: TaskAction,
-    manager?: EntityManager,
-    options: { deleted?: boolean; lock?: boolean } = {},
+    options: TaskAccessOptions = {},
   ): Promise<TaskGrant & { projectId: string }> {
-    const [row] = await (manager ?? this.dataSource.manager).query<
-      { project_id: string; role: ProjectRole | null; share: SharePermission | null; is_creator: boolean }[]
-    >(
-      `SELECT t.project_id, m.role, s.permission AS share, t.created_by = $2 AS is_creator
-         FROM tasks t
-         LEFT JOIN project_members m ON m.project_id = t.project_id AND m.user_id = $2
-         LEFT JOIN task_shares s ON s.task_id = t.id AND s.user_id = $2
-        WHERE t.id = $1 AND (t.deleted_at IS NULL) = $3${options.lock ? ' FOR UPDATE OF t' : ''}`,
-      [taskId, userId, !options.deleted],
-    );
+    const row = await this.repository.taskGrant(userId, taskId, {
+      ...options,
+      deleted: options.deleted ?? false,
+    });
     const grant: TaskGrant | undefined = row && {
       role: row.role,
       share: row.share,
@@ -87,52 +71,42 @@ export class ProjectAccessPolicy {
     if (!grant || !allowsTask(grant, 'read')) throw new NotFoundException('No such task');
     if (!allowsTask(grant, action))
       throw new ForbiddenException(`Your access to this task does not allow ${action}`);
-    return { ...grant, projectId: row.project_id };
+    return { ...grant, projectId: row!.project_id };
   }
 
-  /** Narrows a task query (alias `t`) to tasks the caller may see: its projects' tasks and tasks shared with it. */
-  scopeToVisibleTasks<T extends ObjectLiteral>(
-    query: SelectQueryBuilder<T>,
+  /** The change feed's page: records after `since` the user may see now, oldest first. */
+  visibleActivity(
+    manager: EntityManager,
     userId: string,
-  ): SelectQueryBuilder<T> {
-    // The caller's projects and shares are read first, as arrays, so the planner reaches their tasks through the
-    // indexes (a bitmap OR) instead of testing EXISTS against every task in the table.
-    return query.andWhere(
-      `(t.project_id = ANY (ARRAY(SELECT vm.project_id FROM project_members vm WHERE vm.user_id = :viewerId))
-        OR t.id = ANY (ARRAY(SELECT vs.task_id FROM task_shares vs WHERE vs.user_id = :viewerId)))`,
-      { viewerId: userId },
-    );
+    since: number,
+    limit: number,
+  ): Promise<ActivityRow[]> {
+    return this.repository.visibleActivity(manager, userId, since, limit);
   }
 
   /**
-   * Narrows a task query (alias `t`) to nothing unless the caller may read `projectId` (every role may), in the
-   * same statement: a one-time filter, so a page costs one round trip instead of a check and then a read.
+   * For each record, the users told in their own socket room: those it names (member, assignee, the creator of a
+   * project) and the task's share recipients, while they may still see it, plus its audience (those it took
+   * something away from). One query for the whole batch.
    */
-  scopeToReadableProject<T extends ObjectLiteral>(
-    query: SelectQueryBuilder<T>,
-    projectId: string,
-    userId: string,
-  ): SelectQueryBuilder<T> {
-    return query.andWhere(
-      'EXISTS (SELECT 1 FROM project_members rm WHERE rm.project_id = :readableProjectId AND rm.user_id = :viewerId)',
-      { readableProjectId: projectId, viewerId: userId },
+  async personalAudiences(records: OutboxRecord[], manager: EntityManager): Promise<string[][]> {
+    const rows = await this.repository.namedUsersWhoMaySee(
+      records.map((record) => {
+        const assigneeId = record.resource?.assigneeId;
+        return {
+          projectId: record.projectId,
+          taskId: record.taskId,
+          named: [
+            record.userId,
+            typeof assigneeId === 'string' ? assigneeId : null,
+            record.event === 'project.created' ? record.actorId : null,
+          ],
+        };
+      }),
+      manager,
     );
-  }
-
-  /**
-   * Scopes a list query to projects the caller belongs to, joining their membership as `membership` so the row
-   * carries the caller's role. Rows of other projects are never read.
-   */
-  scopeToMember<T extends ObjectLiteral>(
-    query: SelectQueryBuilder<T>,
-    projectAlias: string,
-    userId: string,
-  ): SelectQueryBuilder<T> {
-    return query.innerJoin(
-      'project_members',
-      'membership',
-      `membership.project_id = ${projectAlias}.id AND membership.user_id = :viewerId`,
-      { viewerId: userId },
-    );
+    const users = records.map((record) => [...record.audience]);
+    for (const row of rows) users[Number(row.position) - 1].push(row.user_id);
+    return users;
   }
 }

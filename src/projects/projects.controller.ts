@@ -1,34 +1,19 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  HttpStatus,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Put, Query } from '@nestjs/common';
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
-  ApiNotModifiedResponse,
   ApiOkResponse,
   ApiPreconditionFailedResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { RequireScope } from '../auth/require-scope.decorator';
 import { Idempotent } from '../common/idempotency.interceptor';
-import { expectedVersion, matchesIfNoneMatch, setEtag } from '../common/etag';
 import { API_PREFIX } from '../common/setup-app';
 import { UuidParam } from '../common/uuid-param';
+import { ExpectedVersion, Versioned } from '../common/versioned-response';
 import {
   CreateProjectDto,
   ListProjectsQuery,
@@ -49,20 +34,14 @@ export class ProjectsController {
   @Post()
   @RequireScope('projects:write')
   @Idempotent()
+  @Versioned((project) => `/${API_PREFIX}/projects/${project.id}`)
   @ApiCreatedResponse({
     type: ProjectDto,
     description: 'The caller is the owner; Location names the project',
   })
   @ApiUnprocessableEntityResponse({ description: 'Invalid or unknown fields' })
-  async create(
-    @CurrentPrincipal() principal: Principal,
-    @Body() dto: CreateProjectDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ProjectDto> {
-    const project = await this.projects.create(principal, dto);
-    res.location(`/${API_PREFIX}/projects/${project.id}`);
-    setEtag(res, project.version);
-    return project;
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateProjectDto): Promise<ProjectDto> {
+    return this.projects.create(principal, dto);
   }
 
   @Get()
@@ -74,23 +53,15 @@ export class ProjectsController {
 
   @Get(':id')
   @RequireScope('projects:read')
+  @Versioned()
   @ApiOkResponse({ type: ProjectDto })
-  @ApiNotModifiedResponse({ description: 'If-None-Match names the current version' })
-  async get(
-    @CurrentPrincipal() principal: Principal,
-    @UuidParam('id') id: string,
-    @Headers('if-none-match') ifNoneMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<ProjectDto | undefined> {
-    const project = await this.projects.get(principal, id);
-    setEtag(res, project.version);
-    if (!matchesIfNoneMatch(ifNoneMatch, project.version)) return project;
-    res.status(HttpStatus.NOT_MODIFIED);
-    return undefined;
+  get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<ProjectDto> {
+    return this.projects.get(principal, id);
   }
 
   @Put(':id')
   @RequireScope('projects:write')
+  @Versioned()
   @ApiOkResponse({ type: ProjectDto })
   @ApiPreconditionFailedResponse({
     description: 'If-Match or version is not the current version; nothing changed',
@@ -99,17 +70,14 @@ export class ProjectsController {
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() dto: ReplaceProjectDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @ExpectedVersion() expected: number | undefined,
   ): Promise<ProjectDto> {
-    return this.write(
-      res,
-      this.projects.update(principal, id, dto, expectedVersion(ifMatch, dto.version), true),
-    );
+    return this.projects.replace(principal, id, dto, expected);
   }
 
   @Patch(':id')
   @RequireScope('projects:write')
+  @Versioned()
   @ApiOkResponse({ type: ProjectDto })
   @ApiPreconditionFailedResponse({
     description: 'If-Match or version is not the current version; nothing changed',
@@ -118,13 +86,9 @@ export class ProjectsController {
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() dto: UpdateProjectDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @ExpectedVersion() expected: number | undefined,
   ): Promise<ProjectDto> {
-    return this.write(
-      res,
-      this.projects.update(principal, id, dto, expectedVersion(ifMatch, dto.version), false),
-    );
+    return this.projects.update(principal, id, dto, expected);
   }
 
   @Delete(':id')
@@ -134,14 +98,15 @@ export class ProjectsController {
   remove(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expected: number | undefined,
   ): Promise<void> {
-    return this.projects.remove(principal, id, expectedVersion(ifMatch, undefined));
+    return this.projects.remove(principal, id, expected);
   }
 
   @Post(':id/transfer')
   @RequireScope('projects:write')
   @HttpCode(HttpStatus.OK)
+  @Versioned()
   @ApiOkResponse({
     type: ProjectDto,
     description: 'The new owner holds the project; the old owner is now admin',
@@ -151,14 +116,7 @@ export class ProjectsController {
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() dto: TransferProjectDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<ProjectDto> {
-    return this.write(res, this.projects.transfer(principal, id, dto.userId));
-  }
-
-  private async write(res: Response, pending: Promise<ProjectDto>): Promise<ProjectDto> {
-    const project = await pending;
-    setEtag(res, project.version);
-    return project;
+    return this.projects.transfer(principal, id, dto.userId);
   }
 }

@@ -1,14 +1,14 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { eventPayload, OutboxConsumer, OutboxRecord } from '../activity/outbox';
-import { OutboxDispatcher } from '../activity/outbox-dispatcher';
+import { eventPayload, OutboxConsumer, OutboxRecord } from '../events/outbox';
+import { OutboxDispatcher } from '../events/outbox-dispatcher';
 import { MetricsService } from '../metrics/metrics.service';
+import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { projectRoom, RealtimeGateway, userRoom } from './realtime.gateway';
 
 /**
  * Sends each committed activity record to the sockets of this instance allowed to see it: subscribers of its
- * project (and of the project a task moved out of), and the user rooms of its assignee, share recipients and the
- * member or recipient it concerns, as long as they may still see it now, plus the users it took something from.
+ * project (and of the project a task moved out of), and the personal rooms the access policy names for it.
  * A live outbox consumer: every instance reads every record and sends only to its own sockets.
  */
 @Injectable()
@@ -20,6 +20,7 @@ export class RealtimeFanout implements OutboxConsumer, OnApplicationBootstrap {
     private readonly gateway: RealtimeGateway,
     private readonly dispatcher: OutboxDispatcher,
     private readonly metrics: MetricsService,
+    private readonly access: ProjectAccessPolicy,
   ) {}
 
   onApplicationBootstrap(): Promise<void> {
@@ -28,7 +29,7 @@ export class RealtimeFanout implements OutboxConsumer, OnApplicationBootstrap {
 
   async handle(records: OutboxRecord[], manager: EntityManager): Promise<void> {
     const server = this.gateway.server.local;
-    const usersToTell = await this.usersToTell(records, manager);
+    const usersToTell = await this.access.personalAudiences(records, manager);
     records.forEach((record, index) => {
       const rooms = [projectRoom(record.projectId)];
       if (record.fromProjectId) rooms.push(projectRoom(record.fromProjectId));
@@ -41,39 +42,5 @@ export class RealtimeFanout implements OutboxConsumer, OnApplicationBootstrap {
       if (record.event === 'project.deleted')
         server.in(projectRoom(record.projectId)).socketsLeave(projectRoom(record.projectId));
     });
-  }
-
-  /**
-   * For each record, the users told in their own room: those it names (member, assignee, the creator of a project)
-   * and the task's share recipients, who may still see it now, plus its audience. One query for the whole batch.
-   */
-  private async usersToTell(records: OutboxRecord[], manager: EntityManager): Promise<string[][]> {
-    const named = records.map((record) => {
-      const assigneeId = record.resource?.assigneeId;
-      return [
-        record.userId,
-        typeof assigneeId === 'string' ? assigneeId : null,
-        record.event === 'project.created' ? record.actorId : null,
-      ];
-    });
-    const rows = await manager.query<{ position: number; user_id: string }[]>(
-      `SELECT r.position, c.user_id
-         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[])
-                WITH ORDINALITY AS r (project_id, task_id, named_user, assignee, creator, position)
-        CROSS JOIN LATERAL (
-          SELECT unnest(ARRAY[r.named_user, r.assignee, r.creator]) AS user_id
-          UNION SELECT s.user_id FROM task_shares s WHERE s.task_id = r.task_id
-        ) c
-        WHERE EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = r.project_id AND m.user_id = c.user_id)
-           OR EXISTS (SELECT 1 FROM task_shares s WHERE s.task_id = r.task_id AND s.user_id = c.user_id)`,
-      [
-        records.map((record) => record.projectId),
-        records.map((record) => record.taskId),
-        ...[0, 1, 2].map((slot) => named.map((users) => users[slot])),
-      ],
-    );
-    const users = records.map((record) => [...record.audience]);
-    for (const row of rows) users[Number(row.position) - 1].push(row.user_id);
-    return users;
   }
 }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ActivityModule } from '../activity/activity.module';
+import { EventsModule } from '../events/events.module';
 import { AuthModule } from '../auth/auth.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { RealtimeFanout } from './realtime-fanout';
@@ -7,7 +7,7 @@ import { RealtimeGateway } from './realtime.gateway';
 import { SocketAuthenticator } from './socket-authenticator';
 
 @Module({
-  imports: [AuthModule, ProjectsModule, ActivityModule],
+  imports: [AuthModule, ProjectsModule, EventsModule],
   providers: [RealtimeGateway, RealtimeFanout, SocketAuthenticator],
 })
 export class RealtimeModule {}

@@ -1,49 +1,26 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Put, Query } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  Headers,
-  HttpCode,
-  HttpStatus,
-  Patch,
-  Post,
-  Put,
-  Query,
-  Res,
-} from '@nestjs/common';
-import {
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
-  ApiNotModifiedResponse,
   ApiOkResponse,
   ApiPreconditionFailedResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { RequireScope } from '../auth/require-scope.decorator';
 import { Idempotent } from '../common/idempotency.interceptor';
-import { expectedVersion, matchesIfNoneMatch, setEtag } from '../common/etag';
 import { API_PREFIX } from '../common/setup-app';
 import { UuidParam } from '../common/uuid-param';
+import { ExpectedVersion, Versioned } from '../common/versioned-response';
 import { ListAllTasksQuery, ListProjectTasksQuery } from './dto/list-tasks.query';
 import { TaskDto, TaskPageDto } from './dto/task.dto';
 import { CreateTaskAnywhereDto, CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
 import { TasksService } from './tasks.service';
 
-/** Answers a single task with its validator; shared by every route that returns one. */
-function withEtag(res: Response, task: TaskDto): TaskDto {
-  setEtag(res, task.version);
-  return task;
-}
-
-function created(res: Response, task: TaskDto): TaskDto {
-  res.location(`/${API_PREFIX}/tasks/${task.id}`);
-  return withEtag(res, task);
-}
+const taskLocation = (task: { id: string }) => `/${API_PREFIX}/tasks/${task.id}`;
 
 @ApiTags('tasks')
 @ApiNotFoundResponse({ description: 'No such task or project, or the caller may not see it' })
@@ -54,15 +31,15 @@ export class ProjectTasksController {
   @Post()
   @RequireScope('tasks:write')
   @Idempotent()
+  @Versioned(taskLocation)
   @ApiCreatedResponse({ type: TaskDto })
   @ApiUnprocessableEntityResponse({ description: 'Invalid fields, or an assignee who is not a member' })
-  async create(
+  create(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('projectId') projectId: string,
     @Body() dto: CreateTaskDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<TaskDto> {
-    return created(res, await this.tasks.create(principal, projectId, dto));
+    return this.tasks.create(principal, projectId, dto);
   }
 
   @Get()
@@ -89,14 +66,11 @@ export class TasksController {
   @Post()
   @RequireScope('tasks:write')
   @Idempotent()
+  @Versioned(taskLocation)
   @ApiCreatedResponse({ type: TaskDto, description: 'Without projectId the task goes to your Inbox' })
-  async create(
-    @CurrentPrincipal() principal: Principal,
-    @Body() dto: CreateTaskAnywhereDto,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<TaskDto> {
+  create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateTaskAnywhereDto): Promise<TaskDto> {
     const { projectId, ...fields } = dto;
-    return created(res, await this.tasks.create(principal, projectId, fields));
+    return this.tasks.create(principal, projectId, fields);
   }
 
   @Get()
@@ -111,56 +85,42 @@ export class TasksController {
 
   @Get(':id')
   @RequireScope('tasks:read')
+  @Versioned()
   @ApiOkResponse({ type: TaskDto })
-  @ApiNotModifiedResponse({ description: 'If-None-Match names the current version' })
-  async get(
-    @CurrentPrincipal() principal: Principal,
-    @UuidParam('id') id: string,
-    @Headers('if-none-match') ifNoneMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<TaskDto | undefined> {
-    const task = withEtag(res, await this.tasks.get(principal, id));
-    if (!matchesIfNoneMatch(ifNoneMatch, task.version)) return task;
-    res.status(HttpStatus.NOT_MODIFIED);
-    return undefined;
+  get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<TaskDto> {
+    return this.tasks.get(principal, id);
   }
 
   @Patch(':id')
   @RequireScope('tasks:write')
+  @Versioned()
   @ApiOkResponse({ type: TaskDto })
   @ApiPreconditionFailedResponse({
     description: 'If-Match or version is not the current version; nothing changed',
   })
-  async update(
+  update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() dto: UpdateTaskDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @ExpectedVersion() expected: number | undefined,
   ): Promise<TaskDto> {
-    return withEtag(
-      res,
-      await this.tasks.update(principal, id, dto, expectedVersion(ifMatch, dto.version), false),
-    );
+    return this.tasks.update(principal, id, dto, expected);
   }
 
   @Put(':id')
   @RequireScope('tasks:write')
+  @Versioned()
   @ApiOkResponse({ type: TaskDto })
   @ApiPreconditionFailedResponse({
     description: 'If-Match or version is not the current version; nothing changed',
   })
-  async replace(
+  replace(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() dto: ReplaceTaskDto,
-    @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
+    @ExpectedVersion() expected: number | undefined,
   ): Promise<TaskDto> {
-    return withEtag(
-      res,
-      await this.tasks.update(principal, id, dto, expectedVersion(ifMatch, dto.version), true),
-    );
+    return this.tasks.replace(principal, id, dto, expected);
   }
 
   @Delete(':id')
@@ -170,20 +130,31 @@ export class TasksController {
   remove(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ExpectedVersion() expected: number | undefined,
   ): Promise<void> {
-    return this.tasks.remove(principal, id, expectedVersion(ifMatch, undefined));
+    return this.tasks.remove(principal, id, expected);
   }
 
   @Post(':id/restore')
   @RequireScope('tasks:write')
   @HttpCode(HttpStatus.OK)
+  @Versioned()
   @ApiOkResponse({ type: TaskDto, description: 'Back from the trash (owners and admins)' })
-  async restore(
-    @CurrentPrincipal() principal: Principal,
-    @UuidParam('id') id: string,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<TaskDto> {
-    return withEtag(res, await this.tasks.restore(principal, id));
+  restore(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<TaskDto> {
+    return this.tasks.restore(principal, id);
+  }
+
+  @Post(':id/github/refresh')
+  @RequireScope('tasks:write')
+  @HttpCode(HttpStatus.OK)
+  @Versioned()
+  @ApiOkResponse({
+    type: TaskDto,
+    description:
+      'GitHub was asked again now; githubRepo.status "pending" means it did not answer and a retry is due',
+  })
+  @ApiConflictResponse({ description: 'The task links no GitHub repository' })
+  refreshGithub(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<TaskDto> {
+    return this.tasks.refreshGithub(principal, id);
   }
 }

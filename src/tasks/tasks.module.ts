@@ -2,8 +2,11 @@ import { Module } from '@nestjs/common';
 import { GithubModule } from '../github/github.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { UsersModule } from '../users/users.module';
+import { GithubRetrier } from './github-retrier';
 import { SharesController } from './shares.controller';
+import { SharesRepository } from './shares.repository';
 import { SharesService } from './shares.service';
+import { TaskGithubLinks } from './task-github-links';
 import { ProjectTasksController, TasksController } from './tasks.controller';
 import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
@@ -11,6 +14,6 @@ import { TasksService } from './tasks.service';
 @Module({
   imports: [ProjectsModule, UsersModule, GithubModule],
   controllers: [ProjectTasksController, TasksController, SharesController],
-  providers: [TasksService, TasksRepository, SharesService],
+  providers: [TasksService, TasksRepository, TaskGithubLinks, GithubRetrier, SharesService, SharesRepository],
 })
 export class TasksModule {}

@@ -1,16 +1,46 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
-import { decodeCursor, encodeCursor } from '../common/cursor';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { CursorCodec, CursorKeyType } from '../common/cursor';
 import { Page, toPage } from '../common/page';
+import { isoTimestamp } from '../database/iso-timestamp';
 import { escapeLike } from '../database/like';
+import { queryRows } from '../database/query-rows';
+import { githubRepoJson } from '../github/github.repository';
+import { readableProjectCondition, visibleTaskCondition } from '../projects/project-access.repository';
 import type { ListTasksQuery, TaskSortKey } from './dto/list-tasks.query';
-import { mapTask, TASK_COLUMNS, TaskDto, TaskRow } from './dto/task.dto';
+import { mapTask, TaskDto, TaskRow } from './dto/task.dto';
+import type { TaskStatus } from './dto/task-fields';
+
+/** The columns every task read selects, as the mapper expects them. */
+const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.priority,
+  to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.assignee_id, t.created_by,
+  ${isoTimestamp('t.created_at')} AS created_at, ${isoTimestamp('t.updated_at')} AS updated_at,
+  ${isoTimestamp('t.completed_at')} AS completed_at, t.version,
+  CASE WHEN t.github_repo IS NOT NULL THEN
+    (SELECT ${githubRepoJson('g')} FROM github_repositories g WHERE g.key = t.github_repo) END AS github_repo`;
+
+/** The fields a write sets on a task. */
+export interface TaskState {
+  projectId: string;
+  title: string;
+  description: string | null;
+  status: TaskStatus;
+  priority: number;
+  dueDate: string | null;
+  assigneeId: string | null;
+  /** The linked repository's cache key (lower-cased owner/name). */
+  githubRepo: string | null;
+}
+
+/** Where a list is taken from: one project's live tasks or its trash, or every task the viewer can see. */
+export type TaskListScope =
+  { kind: 'project'; projectId: string; trash: boolean } | { kind: 'visible'; projectId?: string };
 
 interface SortSpec {
   /** The key as the index has it (see the tasks migration). */
   expression: string;
   /** How a key read back from a cursor is compared. */
-  type: string;
+  type: CursorKeyType;
   nullable: boolean;
 }
 
@@ -25,17 +55,127 @@ const SORT_SPECS: Record<TaskSortKey, SortSpec> = {
 
 type ListedRow = TaskRow & { sort_key: string | null };
 
-/** Where a list is taken from: one project (live or trash), or everything the caller can see. */
-export interface TaskListScope {
-  apply(query: SelectQueryBuilder<object>): SelectQueryBuilder<object>;
-  /** Identifies the scope in cursors, so a cursor cannot be replayed against another list. */
-  name: string;
-  deleted: boolean;
-}
-
 @Injectable()
 export class TasksRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cursors: CursorCodec,
+  ) {}
+
+  /** One task as REST returns it, in the trash or not; undefined when there is no such row. */
+  async read(id: string, manager: EntityManager = this.dataSource.manager): Promise<TaskDto | undefined> {
+    const [row] = await manager.query<TaskRow[]>(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1`, [id]);
+    return row && mapTask(row);
+  }
+
+  async readMany(ids: string[], manager: EntityManager): Promise<TaskDto[]> {
+    const rows = await manager.query<TaskRow[]>(
+      `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = ANY($1) ORDER BY t.id`,
+      [ids],
+    );
+    return rows.map(mapTask);
+  }
+
+  /** The cache key (lower-cased owner/name) of the repository a task links, or null; deleted tasks included. */
+  async linkedRepoKey(id: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const [row] = await manager.query<{ key: string | null }[]>(
+      `SELECT github_repo AS key FROM tasks WHERE id = $1`,
+      [id],
+    );
+    return row?.key ?? null;
+  }
+
+  async insert(manager: EntityManager, state: TaskState, createdBy: string): Promise<string> {
+    const [{ id }] = await manager.query<{ id: string }[]>(
+      `INSERT INTO tasks (project_id, title, description, status, priority, due_date, assignee_id, created_by,
+                          completed_at, github_repo)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $4 = 'completed' THEN now() END, $9)
+       RETURNING id`,
+      [
+        state.projectId,
+        state.title,
+        state.description,
+        state.status,
+        state.priority,
+        state.dueDate,
+        state.assigneeId,
+        createdBy,
+        state.githubRepo,
+      ],
+    );
+    return id;
+  }
+
+  /**
+   * Writes the whole state of a live task and moves its version on. The version check is part of the UPDATE
+   * itself: of racing writers at one version exactly one wins, and the others get false.
+   */
+  async update(
+    manager: EntityManager,
+    id: string,
+    state: TaskState,
+    expected: number | undefined,
+  ): Promise<boolean> {
+    const updated = await queryRows(
+      manager,
+      `UPDATE tasks SET project_id = $2, title = $3, description = $4, status = $5, priority = $6, due_date = $7,
+              assignee_id = $8, github_repo = $10,
+              completed_at = CASE WHEN $5 <> 'completed' THEN NULL ELSE COALESCE(completed_at, now()) END,
+              version = version + 1, updated_at = now()
+        WHERE id = $1 AND deleted_at IS NULL AND ($9::integer IS NULL OR version = $9)
+        RETURNING id`,
+      [
+        id,
+        state.projectId,
+        state.title,
+        state.description,
+        state.status,
+        state.priority,
+        state.dueDate,
+        state.assigneeId,
+        expected ?? null,
+        state.githubRepo,
+      ],
+    );
+    return updated.length > 0;
+  }
+
+  /** Sends a live task to the trash; undefined on a version mismatch. */
+  async trash(manager: EntityManager, id: string, expected: number | undefined): Promise<Date | undefined> {
+    const [deleted] = await queryRows<{ deleted_at: Date }>(
+      manager,
+      `UPDATE tasks SET deleted_at = now(), version = version + 1, updated_at = now()
+        WHERE id = $1 AND deleted_at IS NULL AND ($2::integer IS NULL OR version = $2) RETURNING deleted_at`,
+      [id, expected ?? null],
+    );
+    return deleted?.deleted_at;
+  }
+
+  /** Brings a task back from the trash; returns when it had been deleted. */
+  async restore(manager: EntityManager, id: string): Promise<Date> {
+    const [restored] = await queryRows<{ deleted_at: Date }>(
+      manager,
+      `UPDATE tasks t SET deleted_at = NULL, version = t.version + 1, updated_at = now()
+         FROM tasks before WHERE t.id = $1 AND before.id = t.id RETURNING before.deleted_at`,
+      [id],
+    );
+    return restored.deleted_at;
+  }
+
+  /** Gives every live task linking the repository but `exceptId` a new version; returns their ids. */
+  async touchLinking(
+    manager: EntityManager,
+    repoKey: string,
+    exceptId: string | undefined,
+  ): Promise<string[]> {
+    const touched = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE tasks SET version = version + 1, updated_at = now()
+        WHERE github_repo = $1 AND deleted_at IS NULL AND id IS DISTINCT FROM $2::uuid RETURNING id`,
+      [repoKey, exceptId ?? null],
+    );
+    return touched.map((task) => task.id);
+  }
 
   /**
    * One keyset-paged task list. Every key and the id run the same direction, so the seek `(key, id) > (k, id)` is an
@@ -48,8 +188,13 @@ export class TasksRepository {
     const direction = descending ? 'DESC' : 'ASC';
     const seek = descending ? '<' : '>';
     const { cursor: _cursor, limit: _limit, ...filters } = query;
-    const context = { scope: scope.name, ...filters };
-    const after = query.cursor ? decodeCursor(query.cursor, context, 2) : null;
+    const context = { scope, ...filters };
+    const after = query.cursor
+      ? this.cursors.decode(query.cursor, context, [
+          spec.nullable ? { type: spec.type, nullable: true } : spec.type,
+          'uuid',
+        ])
+      : null;
     const inNullPart = spec.nullable && after !== null && after[0] === null;
     const rows: ListedRow[] = [];
 
@@ -59,10 +204,7 @@ export class TasksRepository {
       if (after) {
         valued.andWhere(
           `(${spec.expression}, t.id) ${seek} (CAST(:afterKey AS ${spec.type}), CAST(:afterId AS uuid))`,
-          {
-            afterKey: after[0],
-            afterId: after[1],
-          },
+          { afterKey: after[0], afterId: after[1] },
         );
       }
       rows.push(
@@ -83,7 +225,7 @@ export class TasksRepository {
           .getRawMany<ListedRow>()),
       );
     }
-    return toPage(rows, query.limit, mapTask, (row) => encodeCursor([row.sort_key, row.id], context));
+    return toPage(rows, query.limit, mapTask, (row) => this.cursors.encode([row.sort_key, row.id], context));
   }
 
   private filtered(
@@ -92,12 +234,21 @@ export class TasksRepository {
     query: ListTasksQuery,
     spec: SortSpec,
   ): SelectQueryBuilder<object> {
+    const trash = scope.kind === 'project' && scope.trash;
     const builder = this.dataSource
       .createQueryBuilder()
       .select(`${TASK_COLUMNS}, CAST(${spec.expression} AS text) AS sort_key`)
       .from('tasks', 't')
-      .where(scope.deleted ? 't.deleted_at IS NOT NULL' : 't.deleted_at IS NULL');
-    scope.apply(builder);
+      .where(trash ? 't.deleted_at IS NOT NULL' : 't.deleted_at IS NULL')
+      .setParameters({ viewerId });
+    if (scope.kind === 'project') {
+      builder.andWhere('t.project_id = :projectId', { projectId: scope.projectId });
+      // The trash is checked by role before the list (owners and admins); a live list folds the read check in.
+      if (!scope.trash) builder.andWhere(readableProjectCondition(':projectId', ':viewerId'));
+    } else {
+      builder.andWhere(visibleTaskCondition(':viewerId'));
+      if (scope.projectId) builder.andWhere('t.project_id = :projectId', { projectId: scope.projectId });
+    }
     if (query.status?.length) builder.andWhere('t.status IN (:...statuses)', { statuses: query.status });
     if (query.completed !== undefined) {
       builder.andWhere(query.completed ? `t.status = 'completed'` : `t.status <> 'completed'`);
@@ -111,7 +262,7 @@ export class TasksRepository {
         future: `t.due_date > ${today}`,
         none: 't.due_date IS NULL',
       };
-      builder.andWhere(conditions[query.due], { viewerId });
+      builder.andWhere(conditions[query.due]);
     }
     if (query.dueFrom) builder.andWhere('t.due_date >= CAST(:dueFrom AS date)', { dueFrom: query.dueFrom });
     if (query.dueTo) builder.andWhere('t.due_date <= CAST(:dueTo AS date)', { dueTo: query.dueTo });

@@ -5,11 +5,12 @@ import { AdminUsersController } from './admin-users.controller';
 import { AdminUsersService } from './admin-users.service';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
+import { UsersRepository } from './users.repository';
 
 @Module({
   imports: [CredentialsModule],
   controllers: [UsersController, AdminUsersController],
-  providers: [UsersService, AdminUsersService, AdminBootstrap],
+  providers: [UsersService, UsersRepository, AdminUsersService, AdminBootstrap],
   exports: [UsersService],
 })
 export class UsersModule {}

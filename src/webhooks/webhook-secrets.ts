@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { derivedKey, SealedBox } from '../common/sealed-box';
 import { AppConfig } from '../config/app-config';
-
-const FORMAT = 'v1';
 
 /**
  * Signing secrets at rest. HMAC needs the secret itself, so it cannot be hashed like a password: it is encrypted
@@ -10,12 +9,10 @@ const FORMAT = 'v1';
  */
 @Injectable()
 export class WebhookSecrets {
-  private readonly key: Buffer;
+  private readonly box: SealedBox;
 
   constructor(config: AppConfig) {
-    this.key = Buffer.from(
-      hkdfSync('sha256', config.webhooks.secretKey, 'taskforge', 'webhook signing secrets', 32),
-    );
+    this.box = new SealedBox(derivedKey(config.webhooks.secretKey, 'webhook signing secrets'));
   }
 
   /** A new secret, in the form Stripe's users know. */
@@ -24,20 +21,11 @@ export class WebhookSecrets {
   }
 
   encrypt(secret: string): string {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', this.key, iv);
-    const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
-    return [FORMAT, ...[iv, cipher.getAuthTag(), sealed].map((part) => part.toString('base64url'))].join('.');
+    return this.box.seal(secret);
   }
 
   decrypt(stored: string): string {
-    const [format, iv, tag, sealed] = stored.split('.');
-    if (format !== FORMAT) throw new Error('Unknown webhook secret format');
-    const decipher = createDecipheriv('aes-256-gcm', this.key, Buffer.from(iv, 'base64url'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
-    return Buffer.concat([decipher.update(Buffer.from(sealed, 'base64url')), decipher.final()]).toString(
-      'utf8',
-    );
+    return this.box.open(stored);
   }
 }
 

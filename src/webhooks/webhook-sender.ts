@@ -4,27 +4,18 @@ import { request as httpsRequest } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { SerialRunner } from '../common/serial-runner';
-import { onCommitOf } from '../database/after-commit';
-import { queryRows } from '../database/query-rows';
+import { SerialRunner } from '../events/serial-runner';
+import { onCommitOf } from '../events/after-commit';
+import { Transactions } from '../database/transactions';
 import { MetricsService } from '../metrics/metrics.service';
 import { WebhookAddressPolicy } from './webhook-address';
 import { signatureOf, WebhookSecrets } from './webhook-secrets';
+import { ClaimedDelivery, WebhooksRepository } from './webhooks.repository';
 
 /** Marks a transaction that queued deliveries, so the sender is woken once it commits. */
 export const WEBHOOKS_QUEUED = 'webhooksQueued';
 
 const BATCH = 20;
-
-interface ClaimedDelivery {
-  id: string;
-  webhook_id: string;
-  event: string;
-  payload: string;
-  attempts: number;
-  url: string;
-  secret_encrypted: string;
-}
 
 interface AttemptOutcome {
   responseStatus: number | null;
@@ -49,6 +40,8 @@ export class WebhookSender implements OnApplicationBootstrap, OnApplicationShutd
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly webhooks: WebhooksRepository,
     private readonly config: AppConfig,
     private readonly addresses: WebhookAddressPolicy,
     private readonly secrets: WebhookSecrets,
@@ -80,19 +73,7 @@ export class WebhookSender implements OnApplicationBootstrap, OnApplicationShutd
   }
 
   private claim(): Promise<ClaimedDelivery[]> {
-    return queryRows<ClaimedDelivery>(
-      this.dataSource,
-      `UPDATE webhook_deliveries d
-          SET leased_until = now() + make_interval(secs => $1), attempts = d.attempts + 1, last_attempt_at = now()
-         FROM webhooks w
-        WHERE w.id = d.webhook_id AND d.id IN (
-          SELECT due.id FROM webhook_deliveries due JOIN webhooks hook ON hook.id = due.webhook_id AND hook.active
-           WHERE due.status = 'pending' AND due.next_attempt_at <= now()
-             AND (due.leased_until IS NULL OR due.leased_until < now())
-           ORDER BY due.next_attempt_at, due.seq LIMIT $2 FOR UPDATE OF due SKIP LOCKED)
-        RETURNING d.id, d.webhook_id, d.event, d.payload, d.attempts, w.url, w.secret_encrypted`,
-      [this.config.webhooks.timeoutMs / 1000 + 30, BATCH],
-    );
+    return this.webhooks.claimDue(this.config.webhooks.timeoutMs / 1000 + 30, BATCH);
   }
 
   private async attempt(delivery: ClaimedDelivery): Promise<void> {
@@ -105,37 +86,25 @@ export class WebhookSender implements OnApplicationBootstrap, OnApplicationShutd
     this.metrics.webhookAttempts.inc({
       outcome: succeeded ? 'succeeded' : exhausted ? 'failed' : 'retrying',
     });
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `UPDATE webhook_deliveries SET status = $2, response_status = $3, duration_ms = $4, error = $5,
-                leased_until = NULL, next_attempt_at = now() + $6::double precision * interval '1 millisecond'
-          WHERE id = $1`,
-        [
-          delivery.id,
-          succeeded ? 'succeeded' : exhausted ? 'failed' : 'pending',
-          outcome.responseStatus,
-          durationMs,
-          outcome.error,
-          // The database's clock, as for leases and claims: instances' clocks may differ.
-          succeeded || exhausted ? null : this.backoffMs(delivery.attempts),
-        ],
-      );
+    await this.transactions.run(async (manager) => {
+      await this.webhooks.recordAttempt(manager, delivery.id, {
+        status: succeeded ? 'succeeded' : exhausted ? 'failed' : 'pending',
+        responseStatus: outcome.responseStatus,
+        durationMs,
+        error: outcome.error,
+        retryInMs: succeeded || exhausted ? null : this.backoffMs(delivery.attempts),
+      });
       if (succeeded) {
-        await manager.query(
-          `UPDATE webhooks SET consecutive_failures = 0 WHERE id = $1 AND consecutive_failures > 0`,
-          [delivery.webhook_id],
-        );
+        await this.webhooks.resetFailures(manager, delivery.webhook_id);
       } else if (exhausted) {
         const reason =
           `${this.config.webhooks.disableAfterFailures} deliveries in a row failed every attempt; ` +
           `the last: ${outcome.error ?? `answered ${outcome.responseStatus}`}`;
-        await manager.query(
-          `UPDATE webhooks SET consecutive_failures = consecutive_failures + 1,
-                  active = active AND consecutive_failures + 1 < $2,
-                  disabled_reason = CASE WHEN consecutive_failures + 1 >= $2 THEN $3 ELSE disabled_reason END,
-                  disabled_at = CASE WHEN consecutive_failures + 1 >= $2 THEN now() ELSE disabled_at END
-            WHERE id = $1`,
-          [delivery.webhook_id, this.config.webhooks.disableAfterFailures, reason],
+        await this.webhooks.countFailure(
+          manager,
+          delivery.webhook_id,
+          this.config.webhooks.disableAfterFailures,
+          reason,
         );
       }
     });

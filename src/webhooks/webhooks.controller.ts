@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -9,11 +9,12 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { RequireScope } from '../auth/require-scope.decorator';
 import { API_PREFIX } from '../common/setup-app';
 import { UuidParam } from '../common/uuid-param';
+import { Idempotent } from '../common/idempotency.interceptor';
+import { Located } from '../common/versioned-response';
 import {
   CreateWebhookDto,
   DeliveryDto,
@@ -34,17 +35,19 @@ export class WebhooksController {
 
   @Post()
   @RequireScope('webhooks:write')
-  @ApiCreatedResponse({ type: WebhookWithSecretDto, description: 'The secret is shown only in this answer' })
+  @Idempotent({ sealed: true })
+  @Located((webhook) => `/${API_PREFIX}/projects/${webhook.projectId}/webhooks/${webhook.id}`)
+  @ApiCreatedResponse({
+    type: WebhookWithSecretDto,
+    description: 'The secret is shown only in this answer (and its idempotent replay to the same caller)',
+  })
   @ApiUnprocessableEntityResponse({ description: 'Invalid fields, or a URL the SSRF guard refuses' })
-  async create(
+  create(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('projectId') projectId: string,
     @Body() dto: CreateWebhookDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<WebhookWithSecretDto> {
-    const webhook = await this.webhooks.create(principal, projectId, dto);
-    res.location(`/${API_PREFIX}/projects/${projectId}/webhooks/${webhook.id}`);
-    return webhook;
+    return this.webhooks.create(principal, projectId, dto);
   }
 
   @Get()

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ActivityModule } from '../activity/activity.module';
+import { EventsModule } from '../events/events.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { WebhookAddressPolicy } from './webhook-address';
 import { WebhookQueue } from './webhook-queue';
@@ -7,10 +7,18 @@ import { WebhookSecrets } from './webhook-secrets';
 import { WebhookSender } from './webhook-sender';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksService } from './webhooks.service';
+import { WebhooksRepository } from './webhooks.repository';
 
 @Module({
-  imports: [ProjectsModule, ActivityModule],
+  imports: [ProjectsModule, EventsModule],
   controllers: [WebhooksController],
-  providers: [WebhooksService, WebhookAddressPolicy, WebhookSecrets, WebhookQueue, WebhookSender],
+  providers: [
+    WebhooksService,
+    WebhooksRepository,
+    WebhookAddressPolicy,
+    WebhookSecrets,
+    WebhookQueue,
+    WebhookSender,
+  ],
 })
 export class WebhooksModule {}

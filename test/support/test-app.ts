@@ -3,7 +3,7 @@ import type { DestinationStream } from 'pino';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppConfig } from '../../src/config/app-config';
-import { createApp } from '../../src/common/create-app';
+import { createApp } from '../../src/create-app';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {

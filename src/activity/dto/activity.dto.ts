@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, toInteger } from '../../common/page';
-import { ACTIVITY_EVENTS, ActivityEvent, FieldChanges } from '../activity-events';
+import { ACTIVITY_EVENTS, ActivityEvent, FieldChanges } from '../../events/activity-events';
 
 export class ActivityDto {
   @ApiProperty({ format: 'uuid', description: 'Unique per record: a receiver deduplicates by it' })
@@ -50,7 +50,10 @@ export class ChangesQuery {
   @ApiPropertyOptional({
     minimum: 0,
     default: 0,
-    description: 'The last seq the client has seen; 0 (or absent) reads from the oldest record kept',
+    description:
+      'The last seq the client has seen; 0 (or absent) reads from the very first record. Once records older than ' +
+      'the retention have been pruned, a since before the kept range (0 included) is answered 410 with ' +
+      'resumeSince: list the resources, then resume from there.',
   })
   @IsOptional()
   @Transform(toInteger)

@@ -1,5 +1,4 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { isoTimestamp } from '../../database/iso-timestamp';
 
 export const GITHUB_REPO_STATUSES = ['ok', 'pending', 'error'] as const;
 export type GithubRepoStatus = (typeof GITHUB_REPO_STATUSES)[number];
@@ -24,12 +23,4 @@ export class GithubRepoDto {
       'error: GitHub no longer has the repository',
   })
   status: GithubRepoStatus;
-}
-
-/** The repository row `alias` rendered as GithubRepoDto, in SQL, so a task read needs no second query. */
-export function githubRepoJson(alias: string): string {
-  return `json_build_object('fullName', ${alias}.full_name, 'description', ${alias}.description,
-    'stars', ${alias}.stars, 'htmlUrl', ${alias}.html_url,
-    'fetchedAt', ${isoTimestamp(`${alias}.fetched_at`)},
-    'status', ${alias}.status)`;
 }

@@ -1,7 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { DataSource, EntityManager } from 'typeorm';
-import { isoTimestamp } from '../../database/iso-timestamp';
-import { GithubRepoDto, githubRepoJson } from '../../github/dto/github-repo.dto';
+import { GithubRepoDto } from '../../github/dto/github-repo.dto';
 import { TASK_STATUSES, TaskStatus } from './task-fields';
 
 export class TaskDto {
@@ -27,14 +25,6 @@ export class TaskPageDto {
   @ApiProperty({ type: TaskDto, isArray: true }) items: TaskDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
-
-/** The columns every task read selects, as the mapper expects them. */
-export const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.priority,
-  to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.assignee_id, t.created_by,
-  ${isoTimestamp('t.created_at')} AS created_at, ${isoTimestamp('t.updated_at')} AS updated_at,
-  ${isoTimestamp('t.completed_at')} AS completed_at, t.version,
-  CASE WHEN t.github_repo IS NOT NULL THEN
-    (SELECT ${githubRepoJson('g')} FROM github_repositories g WHERE g.key = t.github_repo) END AS github_repo`;
 
 export interface TaskRow {
   id: string;
@@ -71,19 +61,4 @@ export function mapTask(row: TaskRow): TaskDto {
     version: row.version,
     githubRepo: row.github_repo,
   };
-}
-
-/** One task as REST returns it, deleted or not; undefined when there is no such row. */
-export async function readTask(db: DataSource | EntityManager, id: string): Promise<TaskDto | undefined> {
-  const [row] = await db.query<TaskRow[]>(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1`, [id]);
-  return row && mapTask(row);
-}
-
-/** The cache key (lower-cased owner/name) of the repository a task links, or null; deleted tasks included. */
-export async function linkedRepoKey(db: DataSource | EntityManager, id: string): Promise<string | null> {
-  const [row] = await db.query<{ key: string | null }[]>(
-    `SELECT github_repo AS key FROM tasks WHERE id = $1`,
-    [id],
-  );
-  return row?.key ?? null;
 }

@@ -12,7 +12,7 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { ACTIVITY_EVENTS } from '../../activity/activity-events';
+import { ACTIVITY_EVENTS } from '../../events/activity-events';
 import { PageQuery } from '../../common/page';
 
 /** Every event, or `*` for all of them (including events added later). */

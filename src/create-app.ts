@@ -1,10 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import type { DestinationStream } from 'pino';
-import { AppModule } from '../app.module';
-import { AppConfig } from '../config/app-config';
-import { setupApp } from './setup-app';
-import { RealtimeIoAdapter } from '../realtime/realtime-io.adapter';
+import { AppModule } from './app.module';
+import { AppConfig } from './config/app-config';
+import { setupApp } from './common/setup-app';
+import { RealtimeIoAdapter } from './realtime/realtime-io.adapter';
 
 /** `logStream` redirects the structured log, for tests that read what was logged. */
 export async function createApp(

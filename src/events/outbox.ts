@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ACTIVITY_COLUMNS, ActivityDto, ActivityRow, mapActivity } from './dto/activity.dto';
+import type { ActivityDto } from '../activity/dto/activity.dto';
 
 /** An activity record as the outbox hands it on: what the API shows, plus what deliveries need. */
 export interface OutboxRecord extends ActivityDto {
@@ -33,36 +33,4 @@ export interface OutboxConsumer {
   readonly name: string;
   readonly durable: boolean;
   handle(records: OutboxRecord[], manager: EntityManager): Promise<void>;
-}
-
-interface OutboxRow extends ActivityRow {
-  from_project_id: string | null;
-  resource: Record<string, unknown> | null;
-  audience: string[] | null;
-}
-
-export async function readOutbox(
-  manager: EntityManager,
-  after: string,
-  limit: number,
-): Promise<OutboxRecord[]> {
-  const rows = await manager.query<OutboxRow[]>(
-    `SELECT ${ACTIVITY_COLUMNS}, a.from_project_id, a.resource, a.audience FROM activity a
-      WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`,
-    [after, limit],
-  );
-  return rows.map((row) => ({
-    ...mapActivity(row),
-    fromProjectId: row.from_project_id,
-    resource: row.resource,
-    audience: row.audience ?? [],
-  }));
-}
-
-/** The newest seq committed, or '0' for an empty log. */
-export async function newestSeq(manager: EntityManager): Promise<string> {
-  const [{ head }] = await manager.query<{ head: string }[]>(
-    `SELECT COALESCE(max(seq), 0)::text AS head FROM activity`,
-  );
-  return head;
 }

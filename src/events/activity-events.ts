@@ -9,6 +9,7 @@ export const ACTIVITY_EVENTS = [
   'task.created',
   'task.updated',
   'task.assigned',
+  'task.unassigned',
   'task.deleted',
   'task.restored',
   'task.shared',

@@ -3,10 +3,18 @@ import { Client } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DatabaseServer } from '../database/database.module';
-import { newestSeq, OutboxConsumer, readOutbox } from './outbox';
-import { ACTIVITY_CHANNEL, ACTIVITY_WRITTEN } from './record-activity';
-import { onCommitOf } from '../database/after-commit';
-import { SerialRunner } from '../common/serial-runner';
+import {
+  ACTIVITY_CHANNEL,
+  ACTIVITY_WRITTEN,
+  claimConsumerPosition,
+  ensureConsumerPosition,
+  moveConsumerPosition,
+  newestSeq,
+  readOutbox,
+} from './activity-log.repository';
+import type { OutboxConsumer } from './outbox';
+import { onCommitOf } from './after-commit';
+import { SerialRunner } from './serial-runner';
 
 const BATCH_SIZE = 200;
 const RECONNECT_DELAY_MS = 2000;
@@ -36,10 +44,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   async register(consumer: OutboxConsumer): Promise<void> {
     const head = await newestSeq(this.dataSource.manager);
     if (consumer.durable) {
-      await this.dataSource.query(
-        `INSERT INTO outbox_positions (consumer, position) VALUES ($1, $2) ON CONFLICT (consumer) DO NOTHING`,
-        [consumer.name, head],
-      );
+      await ensureConsumerPosition(this.dataSource, consumer.name, head);
     } else {
       this.livePositions.set(consumer.name, head);
     }
@@ -97,18 +102,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     }
     return this.dataSource.transaction(async (manager: EntityManager) => {
       // SKIP LOCKED: while another instance works this consumer, this one leaves it alone.
-      const [claimed] = await manager.query<{ position: string }[]>(
-        `SELECT position FROM outbox_positions WHERE consumer = $1 FOR UPDATE SKIP LOCKED`,
-        [consumer.name],
-      );
-      if (!claimed) return 0;
-      const records = await readOutbox(manager, claimed.position, BATCH_SIZE);
+      const position = await claimConsumerPosition(manager, consumer.name);
+      if (position === undefined) return 0;
+      const records = await readOutbox(manager, position, BATCH_SIZE);
       if (records.length === 0) return 0;
       await consumer.handle(records, manager);
-      await manager.query(
-        `UPDATE outbox_positions SET position = $2, updated_at = now() WHERE consumer = $1`,
-        [consumer.name, records[records.length - 1].seq],
-      );
+      await moveConsumerPosition(manager, consumer.name, records[records.length - 1].seq);
       return records.length;
     });
   }

@@ -1,0 +1,125 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ACTIVITY_COLUMNS, ActivityRow, mapActivity } from '../activity/dto/activity.dto';
+import { markForCommit } from './after-commit';
+import type { ActivityEvent, FieldChanges } from './activity-events';
+import type { OutboxRecord } from './outbox';
+
+/** One change, as a service describes it inside the transaction that makes it. */
+export interface ActivityEntry {
+  event: ActivityEvent;
+  projectId: string;
+  actorId: string | null;
+  changes: FieldChanges;
+  taskId?: string;
+  fromProjectId?: string;
+  userId?: string;
+  version?: number;
+  resource?: object;
+  audience?: string[];
+}
+
+/**
+ * Any constant shared by every writer: the transaction-level advisory lock that orders activity. Held from the
+ * moment a writer draws its `seq` until it commits, so a later `seq` cannot become visible before an earlier one
+ * and a reader paging by `seq` never skips a record that commits late. Writers serialize only over that short tail;
+ * it is taken last in the transaction, after every other lock, so it never waits on a row lock while holding
+ * writers up (ActivityLastGuard enforces that).
+ */
+const ACTIVITY_ORDER_LOCK = 0x7461736b; // "task"
+
+/** Marks a query runner whose transaction wrote activity, so the outbox is woken once it commits. */
+export const ACTIVITY_WRITTEN = 'activityWritten';
+
+/** The channel that tells every instance's outbox dispatcher that activity committed. */
+export const ACTIVITY_CHANNEL = 'taskforge_activity';
+
+/** How the guard tells the activity insert itself from any other statement. */
+export const ACTIVITY_INSERT_MARK = '/* taskforge:record-activity */';
+
+/** Writes one activity record in the caller's transaction: committed with the change, or rolled back with it. */
+export async function recordActivity(manager: EntityManager, entry: ActivityEntry): Promise<void> {
+  await manager.query(
+    `${ACTIVITY_INSERT_MARK} WITH ordered AS (SELECT pg_advisory_xact_lock(${ACTIVITY_ORDER_LOCK})),
+          announced AS (SELECT pg_notify('${ACTIVITY_CHANNEL}', ''))
+     INSERT INTO activity (seq, event, project_id, from_project_id, task_id, user_id, actor_id, changes, version,
+                           resource, audience)
+     SELECT nextval('activity_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM ordered, announced`,
+    [
+      entry.event,
+      entry.projectId,
+      entry.fromProjectId ?? null,
+      entry.taskId ?? null,
+      entry.userId ?? null,
+      entry.actorId,
+      JSON.stringify(entry.changes),
+      entry.version ?? null,
+      entry.resource ? JSON.stringify(entry.resource) : null,
+      entry.audience ?? null,
+    ],
+  );
+  markForCommit(manager, ACTIVITY_WRITTEN);
+}
+
+interface OutboxRow extends ActivityRow {
+  from_project_id: string | null;
+  resource: Record<string, unknown> | null;
+  audience: string[] | null;
+}
+
+/** Committed records after `after`, oldest first. */
+export async function readOutbox(
+  manager: EntityManager,
+  after: string,
+  limit: number,
+): Promise<OutboxRecord[]> {
+  const rows = await manager.query<OutboxRow[]>(
+    `SELECT ${ACTIVITY_COLUMNS}, a.from_project_id, a.resource, a.audience FROM activity a
+      WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`,
+    [after, limit],
+  );
+  return rows.map((row) => ({
+    ...mapActivity(row),
+    fromProjectId: row.from_project_id,
+    resource: row.resource,
+    audience: row.audience ?? [],
+  }));
+}
+
+/** The newest seq committed, or '0' for an empty log. */
+export async function newestSeq(manager: EntityManager): Promise<string> {
+  const [{ head }] = await manager.query<{ head: string }[]>(
+    `SELECT COALESCE(max(seq), 0)::text AS head FROM activity`,
+  );
+  return head;
+}
+
+/** A durable consumer seen for the first time starts at `head`, not at the beginning. */
+export async function ensureConsumerPosition(db: DataSource, consumer: string, head: string): Promise<void> {
+  await db.query(
+    `INSERT INTO outbox_positions (consumer, position) VALUES ($1, $2) ON CONFLICT (consumer) DO NOTHING`,
+    [consumer, head],
+  );
+}
+
+/** The consumer's position, locked until commit; undefined while another instance holds it (SKIP LOCKED). */
+export async function claimConsumerPosition(
+  manager: EntityManager,
+  consumer: string,
+): Promise<string | undefined> {
+  const [claimed] = await manager.query<{ position: string }[]>(
+    `SELECT position FROM outbox_positions WHERE consumer = $1 FOR UPDATE SKIP LOCKED`,
+    [consumer],
+  );
+  return claimed?.position;
+}
+
+export async function moveConsumerPosition(
+  manager: EntityManager,
+  consumer: string,
+  position: number,
+): Promise<void> {
+  await manager.query(`UPDATE outbox_positions SET position = $2, updated_at = now() WHERE consumer = $1`, [
+    consumer,
+    position,
+  ]);
+}

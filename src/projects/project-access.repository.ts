@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { ACTIVITY_COLUMNS, ActivityRow } from '../activity/dto/activity.dto';
+import type { ProjectRole, SharePermission } from './project-permissions';
+
+/** Which statement a read joins, and whether it locks what it reads until commit. */
+export interface AccessReadOptions {
+  manager?: EntityManager;
+  lock?: boolean;
+}
+
+export interface TaskGrantRow {
+  project_id: string;
+  role: ProjectRole | null;
+  share: SharePermission | null;
+  is_creator: boolean;
+}
+
+/** One record of a batch the outbox hands to the sockets, as far as its audience depends on it. */
+export interface AudienceSubject {
+  projectId: string;
+  taskId: string | null;
+  /** Users the record names (member, assignee, creator); told only while they may still see it. */
+  named: (string | null)[];
+}
+
+/**
+ * Who may see a task, as SQL over a task row aliased `t` and the viewer's id as `viewer`: members of its project
+ * and the users it is shared with. Lists, the change feed and socket fan-out all read visibility from here.
+ * The caller's projects and shares are read first, as arrays, so the planner reaches their tasks through the indexes
+ * (a bitmap OR) instead of testing EXISTS against every task in the table.
+ */
+export function visibleTaskCondition(viewer: string): string {
+  return `(t.project_id = ANY (ARRAY(SELECT vm.project_id FROM project_members vm WHERE vm.user_id = ${viewer}))
+        OR t.id = ANY (ARRAY(SELECT vs.task_id FROM task_shares vs WHERE vs.user_id = ${viewer})))`;
+}
+
+/** True only when `viewer` is a member of `projectId`: a one-time filter that folds the read check into a page. */
+export function readableProjectCondition(projectId: string, viewer: string): string {
+  return `EXISTS (SELECT 1 FROM project_members rm WHERE rm.project_id = ${projectId} AND rm.user_id = ${viewer})`;
+}
+
+/** The SQL behind ProjectAccessPolicy; the decisions are the policy's. */
+@Injectable()
+export class ProjectAccessRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async memberRole(
+    userId: string,
+    projectId: string,
+    { manager, lock }: AccessReadOptions = {},
+  ): Promise<ProjectRole | null> {
+    const [row] = await (manager ?? this.dataSource.manager).query<{ role: ProjectRole }[]>(
+      `SELECT role FROM project_members WHERE project_id = $1 AND user_id = $2${lock ? ' FOR UPDATE' : ''}`,
+      [projectId, userId],
+    );
+    return row?.role ?? null;
+  }
+
+  /** What the user holds on a task (role, share, authorship), in the trash or out of it as `deleted` says. */
+  async taskGrant(
+    userId: string,
+    taskId: string,
+    { manager, lock, deleted }: AccessReadOptions & { deleted: boolean },
+  ): Promise<TaskGrantRow | undefined> {
+    const [row] = await (manager ?? this.dataSource.manager).query<TaskGrantRow[]>(
+      `SELECT t.project_id, m.role, s.permission AS share, t.created_by = $2 AS is_creator
+         FROM tasks t
+         LEFT JOIN project_members m ON m.project_id = t.project_id AND m.user_id = $2
+         LEFT JOIN task_shares s ON s.task_id = t.id AND s.user_id = $2
+        WHERE t.id = $1 AND (t.deleted_at IS NULL) = $3${lock ? ' FOR UPDATE OF t' : ''}`,
+      [taskId, userId, !deleted],
+    );
+    return row;
+  }
+
+  /**
+   * Records after `since` the user may see now, oldest first: those of projects they belong to (and of tasks moved
+   * out of them), of tasks shared with them, and those that took something away from them (their audience).
+   */
+  visibleActivity(
+    manager: EntityManager,
+    userId: string,
+    since: number,
+    limit: number,
+  ): Promise<ActivityRow[]> {
+    return manager.query<ActivityRow[]>(
+      `WITH my_projects AS (SELECT project_id FROM project_members WHERE user_id = $1),
+            visible AS (
+              SELECT a.seq FROM my_projects m CROSS JOIN LATERAL (
+                SELECT seq FROM activity WHERE project_id = m.project_id AND seq > $2 ORDER BY seq LIMIT $3) a
+              UNION
+              SELECT a.seq FROM my_projects m CROSS JOIN LATERAL (
+                SELECT seq FROM activity WHERE from_project_id = m.project_id AND seq > $2 ORDER BY seq LIMIT $3) a
+              UNION
+              SELECT a.seq FROM task_shares s CROSS JOIN LATERAL (
+                SELECT seq FROM activity WHERE task_id = s.task_id AND seq > $2 ORDER BY seq LIMIT $3) a
+               WHERE s.user_id = $1
+              UNION
+              (SELECT seq FROM activity WHERE audience @> ARRAY[$1::uuid] AND seq > $2 ORDER BY seq LIMIT $3))
+       SELECT ${ACTIVITY_COLUMNS} FROM activity a
+        WHERE a.seq IN (SELECT seq FROM visible ORDER BY seq LIMIT $3)
+        ORDER BY a.seq`,
+      [userId, since, limit],
+    );
+  }
+
+  /**
+   * For each subject, the users among those it names and its task's share recipients who may still see it now,
+   * as (1-based position, user id) pairs. One query for a whole batch.
+   */
+  async namedUsersWhoMaySee(
+    subjects: AudienceSubject[],
+    manager: EntityManager,
+  ): Promise<{ position: number; user_id: string }[]> {
+    return manager.query<{ position: number; user_id: string }[]>(
+      `SELECT r.position, c.user_id
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[])
+                WITH ORDINALITY AS r (project_id, task_id, named_user, assignee, creator, position)
+        CROSS JOIN LATERAL (
+          SELECT unnest(ARRAY[r.named_user, r.assignee, r.creator]) AS user_id
+          UNION SELECT s.user_id FROM task_shares s WHERE s.task_id = r.task_id
+        ) c
+        WHERE EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = r.project_id AND m.user_id = c.user_id)
+           OR EXISTS (SELECT 1 FROM task_shares s WHERE s.task_id = r.task_id AND s.user_id = c.user_id)`,
+      [
+        subjects.map((subject) => subject.projectId),
+        subjects.map((subject) => subject.taskId),
+        ...[0, 1, 2].map((slot) => subjects.map((subject) => subject.named[slot] ?? null)),
+      ],
+    );
+  }
+}

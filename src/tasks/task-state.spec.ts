@@ -1,0 +1,62 @@
+import { UnprocessableEntityException } from '@nestjs/common';
+import type { TaskState } from './tasks.repository';
+import { nextTaskState, statusOf } from './task-state';
+
+const current: TaskState = {
+  projectId: 'p1',
+  title: 'Write the report',
+  description: 'Draft first',
+  status: 'in_progress',
+  priority: 2,
+  dueDate: '2026-12-31',
+  assigneeId: 'u1',
+  githubRepo: 'octo/repo',
+};
+
+describe('nextTaskState', () => {
+  it('changes only what a PATCH sends', () => {
+    expect(nextTaskState(current, { priority: 3 }, 'merge')).toEqual({ ...current, priority: 3 });
+  });
+
+  it('clears a field a PATCH sends as null', () => {
+    expect(nextTaskState(current, { dueDate: null, assigneeId: null }, 'merge')).toMatchObject({
+      dueDate: null,
+      assigneeId: null,
+    });
+  });
+
+  it('resets what a PUT does not send, keeping the project', () => {
+    expect(nextTaskState(current, { title: 'New' }, 'replace')).toEqual({
+      projectId: 'p1',
+      title: 'New',
+      description: null,
+      status: 'pending',
+      priority: 0,
+      dueDate: null,
+      assigneeId: null,
+      githubRepo: null,
+    });
+  });
+
+  it('moves the task when a projectId is sent', () => {
+    expect(nextTaskState(current, { projectId: 'p2' }, 'merge').projectId).toBe('p2');
+  });
+});
+
+describe('statusOf', () => {
+  it.each([
+    [{ completed: true }, 'pending', 'completed'],
+    [{ completed: false }, 'completed', 'pending'],
+    [{ completed: false }, 'in_progress', 'in_progress'],
+    [{ status: 'in_progress' as const }, 'pending', 'in_progress'],
+    [{}, 'pending', undefined],
+  ])('%p from %p is %p', (write, before, expected) => {
+    expect(statusOf(write, before as TaskState['status'])).toBe(expected);
+  });
+
+  it('refuses a status and completed that disagree', () => {
+    expect(() => statusOf({ status: 'pending', completed: true }, 'pending')).toThrow(
+      UnprocessableEntityException,
+    );
+  });
+});

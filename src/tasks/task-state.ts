@@ -1,0 +1,74 @@
+import { UnprocessableEntityException } from '@nestjs/common';
+import type { TaskStatus } from './dto/task-fields';
+import type { ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
+import type { TaskState } from './tasks.repository';
+
+/** The fields whose changes the activity log records. */
+export const TRACKED_FIELDS = [
+  'projectId',
+  'title',
+  'description',
+  'status',
+  'priority',
+  'dueDate',
+  'assigneeId',
+  'githubRepo',
+] as const satisfies readonly (keyof TaskState)[];
+
+/** What a field is when a create or a PUT does not send it. */
+export const TASK_DEFAULTS = {
+  description: null,
+  status: 'pending',
+  priority: 0,
+  dueDate: null,
+  assigneeId: null,
+  githubRepo: null,
+} as const satisfies Partial<TaskState>;
+
+/** The fields a write sends, with the repository already parsed to its cache key (null unlinks). */
+export type TaskWrite = Omit<UpdateTaskDto | ReplaceTaskDto, 'githubRepo' | 'version'> & {
+  githubRepo?: string | null;
+};
+
+/**
+ * The state a write leaves a task in. A PATCH (`merge`) changes what it sends; a PUT (`replace`) resets every field
+ * it does not send to its default, keeping only the project and title it must have.
+ */
+export function nextTaskState(current: TaskState, write: TaskWrite, mode: 'merge' | 'replace'): TaskState {
+  const base: TaskState =
+    mode === 'replace' ? { ...TASK_DEFAULTS, projectId: current.projectId, title: current.title } : current;
+  return {
+    projectId: write.projectId ?? current.projectId,
+    title: write.title ?? base.title,
+    description: write.description !== undefined ? write.description : base.description,
+    status: statusOf(write, base.status) ?? base.status,
+    priority: write.priority ?? base.priority,
+    dueDate: write.dueDate !== undefined ? write.dueDate : base.dueDate,
+    assigneeId: write.assigneeId !== undefined ? write.assigneeId : base.assigneeId,
+    githubRepo: write.githubRepo !== undefined ? write.githubRepo : base.githubRepo,
+  };
+}
+
+/**
+ * `completed` is `status == "completed"`: either may be written, and a body where they disagree is refused.
+ * Un-completing keeps a task that was not completed where it was, and sends a completed one back to pending.
+ */
+export function statusOf(
+  write: { status?: TaskStatus; completed?: boolean },
+  before: TaskStatus,
+): TaskStatus | undefined {
+  if (write.completed === undefined) return write.status;
+  if (write.status !== undefined && (write.status === 'completed') !== write.completed) {
+    const message = 'status and completed disagree';
+    throw new UnprocessableEntityException({
+      message,
+      errors: [
+        { field: 'status', message },
+        { field: 'completed', message },
+      ],
+    });
+  }
+  if (write.status !== undefined) return write.status;
+  if (write.completed) return 'completed';
+  return before === 'completed' ? 'pending' : before;
+}
