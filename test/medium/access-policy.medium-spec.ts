@@ -1,0 +1,132 @@
+import { Test, TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { CommonModule } from '../../src/common/common.module';
+import { AppConfig } from '../../src/config/app-config';
+import { ConfigModule } from '../../src/config/config.module';
+import { DatabaseModule } from '../../src/database/database.module';
+import { ProjectAccessPolicy } from '../../src/projects/project-access.policy';
+import type { ProjectRole, SharePermission, TaskAction } from '../../src/projects/project-permissions';
+import { ProjectsModule } from '../../src/projects/projects.module';
+import { TasksRepository } from '../../src/tasks/tasks.repository';
+import { TEST_ENV } from '../support/test-app';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+/**
+ * Between unit and e2e: the real access policy and repositories on a real database, without HTTP. Rows are made
+ * with SQL factories, so each case states exactly who holds what.
+ */
+describe('ProjectAccessPolicy on a real database', () => {
+  let database: TestDatabase;
+  let module: TestingModule;
+  let db: DataSource;
+  let access: ProjectAccessPolicy;
+  let tasks: TasksRepository;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = AppConfig.fromEnvironment({ ...TEST_ENV, DATABASE_URL: database.url });
+    module = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), CommonModule, ProjectsModule],
+      providers: [TasksRepository],
+    }).compile();
+    await module.init();
+    db = module.get(DataSource);
+    access = module.get(ProjectAccessPolicy);
+    tasks = module.get(TasksRepository);
+  });
+  afterAll(async () => {
+    await module.close();
+    await database.drop();
+  });
+
+  let sequence = 0;
+  async function newUser(): Promise<string> {
+    sequence += 1;
+    const [{ id }] = await db.query<{ id: string }[]>(
+      `INSERT INTO users (email, username, password_hash, role, timezone)
+       VALUES ($1, $2, 'x', 'user', 'UTC') RETURNING id`,
+      [`medium${sequence}@example.com`, `medium${sequence}`],
+    );
+    return id;
+  }
+  async function newProject(members: [string, ProjectRole][]): Promise<string> {
+    const [{ id }] = await db.query<{ id: string }[]>(
+      `INSERT INTO projects (name) VALUES ('P') RETURNING id`,
+    );
+    for (const [userId, role] of members) {
+      await db.query(`INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, $3)`, [
+        id,
+        userId,
+        role,
+      ]);
+    }
+    return id;
+  }
+  async function newTask(projectId: string, createdBy: string): Promise<string> {
+    const [{ id }] = await db.query<{ id: string }[]>(
+      `INSERT INTO tasks (project_id, title, created_by) VALUES ($1, 'T', $2) RETURNING id`,
+      [projectId, createdBy],
+    );
+    return id;
+  }
+  async function share(taskId: string, userId: string, permission: SharePermission): Promise<void> {
+    await db.query(`INSERT INTO task_shares (task_id, user_id, permission) VALUES ($1, $2, $3)`, [
+      taskId,
+      userId,
+      permission,
+    ]);
+  }
+  async function outcome(userId: string, taskId: string, action: TaskAction): Promise<number> {
+    try {
+      await access.requireTask(userId, taskId, action);
+      return 200;
+    } catch (error) {
+      return (error as { getStatus(): number }).getStatus();
+    }
+  }
+
+  const table: [string, TaskAction[], number[]][] = [
+    ['owner', ['read', 'update', 'delete', 'share'], [200, 200, 200, 200]],
+    ['admin', ['read', 'update', 'delete', 'share'], [200, 200, 200, 200]],
+    ['member', ['read', 'update', 'delete', 'share'], [200, 200, 403, 403]],
+    ['viewer', ['read', 'update', 'delete', 'share'], [200, 403, 403, 403]],
+    ['edit share', ['read', 'update', 'delete', 'share'], [200, 200, 403, 403]],
+    ['view share', ['read', 'update', 'delete', 'share'], [200, 403, 403, 403]],
+    ['outsider', ['read', 'update', 'delete', 'share'], [404, 404, 404, 404]],
+  ];
+
+  it.each(table)('%s on a task someone else created', async (holder, actions, expected) => {
+    const creator = await newUser();
+    const caller = await newUser();
+    const roles: Record<string, ProjectRole> = {
+      owner: 'owner',
+      admin: 'admin',
+      member: 'member',
+      viewer: 'viewer',
+    };
+    const members: [string, ProjectRole][] = [[creator, holder === 'owner' ? 'admin' : 'owner']];
+    if (roles[holder]) members.push([caller, roles[holder]]);
+    const taskId = await newTask(await newProject(members), creator);
+    if (holder.endsWith('share')) await share(taskId, caller, holder.startsWith('edit') ? 'edit' : 'view');
+    const statuses = await Promise.all(actions.map((action) => outcome(caller, taskId, action)));
+    expect(statuses).toEqual(expected);
+  });
+
+  it('scopes the visible-task list to the caller: members, shares, and nothing else', async () => {
+    const caller = await newUser();
+    const stranger = await newUser();
+    const mine = await newProject([[caller, 'viewer']]);
+    const theirs = await newProject([[stranger, 'owner']]);
+    const inMine = await newTask(mine, caller);
+    const sharedWithMe = await newTask(theirs, stranger);
+    await newTask(theirs, stranger);
+    await share(sharedWithMe, caller, 'view');
+    const page = await tasks.list({ kind: 'visible' }, caller, { sort: 'createdAt', limit: 50 });
+    expect(page.items.map((task) => task.id).sort()).toEqual([inMine, sharedWithMe].sort());
+    const othersProject = await tasks.list({ kind: 'project', projectId: theirs, trash: false }, caller, {
+      sort: 'createdAt',
+      limit: 50,
+    });
+    expect(othersProject.items).toEqual([]);
+  });
+});
