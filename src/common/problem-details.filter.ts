@@ -50,51 +50,49 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         this.logger.error({ err: loggable(exception), requestId: req.id }, 'Request failed');
       return { ...base, title: statusTitle(status), status, detail, ...extensions };
     }
-    if (isDatabaseUnavailable(exception)) {
-      this.logger.warn({ err: loggable(exception), requestId: req.id }, 'Database unavailable');
-      return {
-        ...base,
-        title: statusTitle(503),
-        status: 503,
-        detail: 'The database is unavailable; try again shortly.',
-      };
-    }
-    if (isTransactionConflict(exception)) {
-      // A conflict outside Transactions.run (which retries) still means "try again", not an outage.
-      this.logger.warn({ err: loggable(exception), requestId: req.id }, 'Transaction conflict');
-      return {
-        ...base,
-        title: statusTitle(503),
-        status: 503,
-        detail: 'The change conflicted with concurrent changes; try again.',
-        retryAfter: 1,
-      };
-    }
-    if (isDataException(exception)) {
-      // The last line of defence: validation should have refused the value; the log says which one slipped by.
-      this.logger.warn(
-        { err: loggable(exception), requestId: req.id },
-        'Data exception reached the database',
-      );
-      return {
-        ...base,
-        title: statusTitle(400),
-        status: 400,
-        detail: 'A value in the request could not be used.',
-      };
-    }
-    if (isUniqueViolation(exception)) {
-      return {
-        ...base,
-        title: statusTitle(409),
-        status: 409,
-        detail: 'The request conflicts with an existing resource.',
-      };
+    const outcome = DATABASE_OUTCOMES.find(({ matches }) => matches(exception));
+    if (outcome) {
+      if (outcome.log) this.logger.warn({ err: loggable(exception), requestId: req.id }, outcome.log);
+      const { status, detail, retryAfter } = outcome;
+      return { ...base, title: statusTitle(status), status, detail, ...(retryAfter && { retryAfter }) };
     }
     this.logger.error({ err: loggable(exception), requestId: req.id }, 'Unhandled error');
     return { ...base, title: statusTitle(500), status: 500, detail: 'An unexpected error occurred.' };
   }
 }
+
+/** Database errors that say something the client can act on, asked in this order; anything else is a 500. */
+const DATABASE_OUTCOMES: {
+  matches: (error: unknown) => boolean;
+  status: number;
+  detail: string;
+  /** Logged at warn with the error: an operator should see these, though the client is not at fault. */
+  log?: string;
+  retryAfter?: number;
+}[] = [
+  {
+    matches: isDatabaseUnavailable,
+    status: 503,
+    detail: 'The database is unavailable; try again shortly.',
+    log: 'Database unavailable',
+  },
+  {
+    // A conflict outside Transactions.run (which retries) still means "try again", not an outage.
+    matches: isTransactionConflict,
+    status: 503,
+    detail: 'The change conflicted with concurrent changes; try again.',
+    log: 'Transaction conflict',
+    retryAfter: 1,
+  },
+  {
+    // The last line of defence: validation should have refused the value; the log says which one slipped by.
+    matches: isDataException,
+    status: 400,
+    detail: 'A value in the request could not be used.',
+    log: 'Data exception reached the database',
+  },
+  { matches: isUniqueViolation, status: 409, detail: 'The request conflicts with an existing resource.' },
+];
 
 /** Only these fields of an error reach the log: a query error also carries its parameters (hashes, tokens). */
 function loggable(error: unknown): Record<string, unknown> {

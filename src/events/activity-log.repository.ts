@@ -60,6 +60,11 @@ export async function recordActivity(manager: EntityManager, entry: ActivityEntr
   markForCommit(manager, ACTIVITY_WRITTEN);
 }
 
+/** Records several changes in order, as the last step of the caller's transaction. */
+export async function recordActivities(manager: EntityManager, entries: ActivityEntry[]): Promise<void> {
+  for (const entry of entries) await recordActivity(manager, entry);
+}
+
 interface OutboxRow extends ActivityRow {
   from_project_id: string | null;
   resource: Record<string, unknown> | null;

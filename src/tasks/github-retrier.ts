@@ -1,7 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
-import { Transactions } from '../database/transactions';
-import { recordActivity } from '../events/activity-log.repository';
 import { SerialRunner } from '../events/serial-runner';
 import { parseRepoName } from '../github/github-repo-name';
 import { GithubService } from '../github/github.service';
@@ -25,7 +23,6 @@ export class GithubRetrier implements OnApplicationBootstrap, OnApplicationShutd
   private timer?: NodeJS.Timeout;
 
   constructor(
-    private readonly transactions: Transactions,
     private readonly github: GithubService,
     private readonly links: TaskGithubLinks,
     private readonly config: AppConfig,
@@ -46,13 +43,7 @@ export class GithubRetrier implements OnApplicationBootstrap, OnApplicationShutd
     const due = await this.github.leaseDue(BATCH);
     await Promise.all(
       due.map(async ({ key }) => {
-        const lookup = await this.github.lookupNow(parseRepoName(key)!);
-        await this.transactions.run(async (manager) => {
-          const change = await this.github.store(manager, lookup);
-          for (const entry of await this.links.applyChange(manager, change, { actorId: null })) {
-            await recordActivity(manager, entry);
-          }
-        });
+        await this.links.settle(await this.github.lookupNow(parseRepoName(key)!), null);
       }),
     );
     return due.length;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ActivityEntry } from '../events/activity-log.repository';
-import type { RepoChange } from '../github/github.service';
+import { Transactions } from '../database/transactions';
+import { ActivityEntry, recordActivities } from '../events/activity-log.repository';
+import { GithubService, RepoChange, RepoLookup } from '../github/github.service';
 import { TasksRepository } from './tasks.repository';
 
 /**
@@ -11,7 +12,22 @@ import { TasksRepository } from './tasks.repository';
  */
 @Injectable()
 export class TaskGithubLinks {
-  constructor(private readonly tasks: TasksRepository) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly github: GithubService,
+    private readonly tasks: TasksRepository,
+  ) {}
+
+  /**
+   * Stores a lookup made outside any task write (a refresh, the background retry) and tells every task linking the
+   * repository, in one transaction of its own.
+   */
+  async settle(lookup: RepoLookup, actorId: string | null): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const change = await this.github.store(manager, lookup);
+      await recordActivities(manager, await this.applyChange(manager, change, { actorId }));
+    });
+  }
 
   async applyChange(
     manager: EntityManager,

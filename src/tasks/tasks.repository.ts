@@ -87,21 +87,11 @@ export class TasksRepository {
 
   async insert(manager: EntityManager, state: TaskState, createdBy: string): Promise<string> {
     const [{ id }] = await manager.query<{ id: string }[]>(
-      `INSERT INTO tasks (project_id, title, description, status, priority, due_date, assignee_id, created_by,
-                          completed_at, github_repo)
+      `INSERT INTO tasks (project_id, title, description, status, priority, due_date, assignee_id, github_repo,
+                          completed_at, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $4 = 'completed' THEN now() END, $9)
        RETURNING id`,
-      [
-        state.projectId,
-        state.title,
-        state.description,
-        state.status,
-        state.priority,
-        state.dueDate,
-        state.assigneeId,
-        createdBy,
-        state.githubRepo,
-      ],
+      [...stateParameters(state), createdBy],
     );
     return id;
   }
@@ -118,24 +108,13 @@ export class TasksRepository {
   ): Promise<boolean> {
     const updated = await queryRows(
       manager,
-      `UPDATE tasks SET project_id = $2, title = $3, description = $4, status = $5, priority = $6, due_date = $7,
-              assignee_id = $8, github_repo = $10,
-              completed_at = CASE WHEN $5 <> 'completed' THEN NULL ELSE COALESCE(completed_at, now()) END,
+      `UPDATE tasks SET project_id = $1, title = $2, description = $3, status = $4, priority = $5, due_date = $6,
+              assignee_id = $7, github_repo = $8,
+              completed_at = CASE WHEN $4 <> 'completed' THEN NULL ELSE COALESCE(completed_at, now()) END,
               version = version + 1, updated_at = now()
-        WHERE id = $1 AND deleted_at IS NULL AND ($9::integer IS NULL OR version = $9)
+        WHERE id = $9 AND deleted_at IS NULL AND ($10::integer IS NULL OR version = $10)
         RETURNING id`,
-      [
-        id,
-        state.projectId,
-        state.title,
-        state.description,
-        state.status,
-        state.priority,
-        state.dueDate,
-        state.assigneeId,
-        expected ?? null,
-        state.githubRepo,
-      ],
+      [...stateParameters(state), id, expected ?? null],
     );
     return updated.length > 0;
   }
@@ -284,4 +263,18 @@ export class TasksRepository {
     }
     return builder;
   }
+}
+
+/** A task state as $1..$8, in the column order both the insert and the update name them. */
+function stateParameters(state: TaskState): unknown[] {
+  return [
+    state.projectId,
+    state.title,
+    state.description,
+    state.status,
+    state.priority,
+    state.dueDate,
+    state.assigneeId,
+    state.githubRepo,
+  ];
 }

@@ -10,7 +10,7 @@ import type { Principal } from '../auth/principal';
 import type { Page } from '../common/page';
 import { Transactions } from '../database/transactions';
 import { changedFields, FieldChanges } from '../events/activity-events';
-import { ActivityEntry, recordActivity } from '../events/activity-log.repository';
+import { ActivityEntry, recordActivities, recordActivity } from '../events/activity-log.repository';
 import { parseRepoName, RepoName } from '../github/github-repo-name';
 import { GithubService, RepoLookup } from '../github/github.service';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
@@ -18,7 +18,7 @@ import { ProjectsService } from '../projects/projects.service';
 import type { ListAllTasksQuery, ListProjectTasksQuery } from './dto/list-tasks.query';
 import type { TaskDto } from './dto/task.dto';
 import type { CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
-import { nextTaskState, statusOf, TASK_DEFAULTS, TRACKED_FIELDS } from './task-state';
+import { nextTaskState, TASK_DEFAULTS, TRACKED_FIELDS } from './task-state';
 import { TaskGithubLinks } from './task-github-links';
 import { TasksRepository, TaskState } from './tasks.repository';
 
@@ -44,17 +44,12 @@ export class TasksService {
       const inbox = projectId ? undefined : await this.projects.ensureInbox(manager, principal.userId);
       const target = projectId ?? inbox!.id;
       await this.access.require(principal.userId, target, 'write-tasks', { manager });
-      const state: TaskState = {
-        ...TASK_DEFAULTS,
-        projectId: target,
-        title: dto.title,
-        description: dto.description ?? TASK_DEFAULTS.description,
-        status: statusOf(dto, TASK_DEFAULTS.status) ?? TASK_DEFAULTS.status,
-        priority: dto.priority ?? TASK_DEFAULTS.priority,
-        dueDate: dto.dueDate ?? TASK_DEFAULTS.dueDate,
-        assigneeId: dto.assigneeId ?? TASK_DEFAULTS.assigneeId,
-        githubRepo: repo?.key ?? TASK_DEFAULTS.githubRepo,
-      };
+      // A create is a PUT onto a task of defaults: whatever is not sent takes its default.
+      const state = nextTaskState(
+        { ...TASK_DEFAULTS, projectId: target, title: dto.title },
+        { ...dto, githubRepo: repo?.key ?? null },
+        'replace',
+      );
       await this.assertAssignable(state, manager);
       const id = await this.tasks.insert(manager, state, principal.userId);
       const linked = await this.githubLinks.applyChange(manager, change, {
@@ -62,7 +57,7 @@ export class TasksService {
         exceptTaskId: id,
       });
       const task = await this.load(id, manager);
-      await recordAll(manager, [
+      await recordActivities(manager, [
         ...(inbox?.created ? [inbox.created] : []),
         {
           event: 'task.created',
@@ -96,14 +91,7 @@ export class TasksService {
     await this.access.requireTask(principal.userId, id, 'update');
     const key = await this.tasks.linkedRepoKey(id);
     if (!key) throw new ConflictException('The task links no GitHub repository');
-    const lookup = await this.github.lookupNow(parseRepoName(key)!);
-    await this.transactions.run(async (manager) => {
-      const change = await this.github.store(manager, lookup);
-      await recordAll(
-        manager,
-        await this.githubLinks.applyChange(manager, change, { actorId: principal.userId }),
-      );
-    });
+    await this.githubLinks.settle(await this.github.lookupNow(parseRepoName(key)!), principal.userId);
     return this.load(id);
   }
 
@@ -195,7 +183,10 @@ export class TasksService {
         exceptTaskId: id,
       });
       const updated = await this.load(id, manager);
-      await recordAll(manager, [...updateEntries(updated, current, changes, principal.userId), ...linked]);
+      await recordActivities(manager, [
+        ...updateEntries(updated, current, changes, principal.userId),
+        ...linked,
+      ]);
       return updated;
     });
   }
@@ -274,9 +265,4 @@ function updateEntries(
     });
   }
   return entries;
-}
-
-/** Records in order, as the last step of the transaction. */
-async function recordAll(manager: EntityManager, entries: ActivityEntry[]): Promise<void> {
-  for (const entry of entries) await recordActivity(manager, entry);
 }
