@@ -202,6 +202,30 @@ describe('real-time updates over Socket.IO', () => {
       expect(outsiderSocket.events).toEqual([]);
     });
 
+    it('tells the member who loses an assignment in their own room, with task.updated beside it', async () => {
+      const task = await createTask(t, project, owner, { title: 'Handed back', assigneeId: member.id });
+      await t.http
+        .patch(api(`/tasks/${task.id}`))
+        .set('Authorization', owner.bearer)
+        .send({ assigneeId: null, title: 'Unowned' })
+        .expect(200);
+      // The member is not subscribed to the project: this reaches them only through their own room.
+      const onUnassign = await memberSocket.waitFor(
+        'task.unassigned',
+        (e) => e.name === 'task.unassigned' && e.payload.taskId === task.id,
+      );
+      expect(onUnassign.payload).toMatchObject({
+        userId: member.id,
+        changes: { assigneeId: { from: member.id, to: null } },
+        task: { assigneeId: null, title: 'Unowned' },
+      });
+      const onUpdate = await ownerSocket.waitFor(
+        'task.updated with every change',
+        (e) => e.name === 'task.updated' && e.payload.taskId === task.id && e.payload.version === 2,
+      );
+      expect(Object.keys(onUpdate.payload.changes as object).sort()).toEqual(['assigneeId', 'title']);
+    });
+
     it('sends nothing for a refused write', async () => {
       const task = await createTask(t, project, owner, { title: 'Guarded' });
       await ownerSocket.waitFor('the task', (e) => e.payload.taskId === task.id);

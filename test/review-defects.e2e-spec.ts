@@ -6,6 +6,7 @@ import { ActivityRecordedTooEarlyError } from '../src/events/activity-last.guard
 import { recordActivity } from '../src/events/activity-log.repository';
 import { OutboxDispatcher } from '../src/events/outbox-dispatcher';
 import { readActivity, readChanges } from './support/activity';
+import { eventually } from './support/eventually';
 import { createUser, TestUser } from './support/factories';
 import { FakeGithub } from './support/fake-github';
 import { addMember, createProject, TestProject } from './support/projects';
@@ -101,7 +102,13 @@ describe('review defects', () => {
           .set(as(owner))
           .send({ githubRepo: 'lock/cycle' });
         const answered = relink.then((res) => res.status);
-        await new Promise((resolve) => setTimeout(resolve, 300));
+        // The relink is now waiting for the row this session holds.
+        await eventually('the relink to wait for the held row', async () => {
+          const { rows } = await other.query<{ waiting: number }>(
+            `SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted AND pid <> pg_backend_pid()`,
+          );
+          return rows[0].waiting > 0;
+        });
         // ... and then records its activity: before the fix the relink held that lock while waiting for the row.
         await other.query(`SET LOCAL lock_timeout = '3s'`);
         await other.query(`SELECT pg_advisory_xact_lock(${0x7461736b})`);
@@ -298,6 +305,11 @@ describe('review defects', () => {
       expect(theirs.body.key).not.toBe(first.body.key);
       const keys = await t.http.get(api('/auth/api-keys')).set(as(owner)).expect(200);
       expect(keys.body.items).toHaveLength(1);
+      const stored = await db.query<{ response_body: unknown }[]>(
+        `SELECT response_body FROM idempotency_keys WHERE key = 'key-1'`,
+      );
+      expect(stored).toHaveLength(2);
+      for (const row of stored) expect(JSON.stringify(row.response_body)).not.toMatch(/tfk_/);
     });
   });
 

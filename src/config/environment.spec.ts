@@ -20,6 +20,9 @@ describe('configuration', () => {
     [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET: must be at least 32 characters$/],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: JWT_SECRET: is required when NODE_ENV=production$/],
     [{ ADMIN_EMAIL: 'a@example.com' }, /ADMIN_EMAIL and ADMIN_PASSWORD must be set together/],
+    // Trusting every proxy would let any client pick the address its limits are counted under.
+    [{ TRUST_PROXY: 'true' }, /^Invalid configuration: TRUST_PROXY: /],
+    [{ TRUST_PROXY: '10.0.0.0/8; rm' }, /^Invalid configuration: TRUST_PROXY: /],
   ])('refuses %p with one line naming the variable', (env, message) => {
     expect(() => parseEnvironment({ ...base, ...env })).toThrow(message);
   });
@@ -36,5 +39,14 @@ describe('configuration', () => {
     });
     expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
     expect(config.database.poolMax).toBe(7);
+  });
+
+  it.each([
+    ['', false],
+    ['1', 1],
+    ['10.0.0.0/8, 127.0.0.1', ['10.0.0.0/8', '127.0.0.1']],
+    ['::1', ['::1']],
+  ])('reads TRUST_PROXY %p as %p', (value, expected) => {
+    expect(AppConfig.fromEnvironment({ ...base, TRUST_PROXY: value }).http.trustProxy).toEqual(expected);
   });
 });
