@@ -5,6 +5,7 @@ import { CreateTasks1764201600000 } from './1764201600000-CreateTasks';
 import { CreateActivity1764288000000 } from './1764288000000-CreateActivity';
 import { CreateGithubRepositories1764374400000 } from './1764374400000-CreateGithubRepositories';
 import { CreateWebhooks1764460800000 } from './1764460800000-CreateWebhooks';
+import { CreateConversation1764547200000 } from './1764547200000-CreateConversation';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -14,4 +15,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateActivity1764288000000,
   CreateGithubRepositories1764374400000,
   CreateWebhooks1764460800000,
+  CreateConversation1764547200000,
 ];

@@ -12,6 +12,8 @@ import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
 import { TasksModule } from './tasks/tasks.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { CommentsModule } from './comments/comments.module';
 import { ActivityModule } from './activity/activity.module';
 import { RealtimeModule } from './realtime/realtime.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
@@ -35,6 +37,8 @@ export class AppModule {
         UsersModule,
         ProjectsModule,
         TasksModule,
+        NotificationsModule,
+        CommentsModule,
         ActivityModule,
         EventsModule,
         RealtimeModule,

@@ -335,6 +335,8 @@ describe('real-time updates over Socket.IO', () => {
       await otherSocket.waitFor('their own project', (e) => e.payload.projectId === own.id);
       expect(otherSocket.events.map((e) => e.name)).toEqual([
         'task.shared',
+        // Being shared a task is news to its recipient: their own notification, to their room only.
+        'notification.created',
         'task.unshared',
         'project.created',
       ]);

@@ -48,9 +48,12 @@ describe('tasks', () => {
         completedAt: null,
         version: 1,
         githubRepo: null,
+        commentCount: 0,
+        attachmentCount: 0,
       });
       expect(res.headers.location).toBe(`/api/v1/tasks/${res.body.id}`);
-      expect(res.headers.etag).toBe('"1"');
+      // The version, then the counts that move without one (comments, attachments).
+      expect(res.headers.etag).toBe('"1.0.0"');
       const read = await t.http
         .get(api(`/tasks/${res.body.id}`))
         .set('Authorization', viewer.bearer)
@@ -60,7 +63,7 @@ describe('tasks', () => {
       await t.http
         .get(api(`/tasks/${res.body.id}`))
         .set('Authorization', viewer.bearer)
-        .set('If-None-Match', '"1"')
+        .set('If-None-Match', '"1.0.0"')
         .expect(304);
     });
 
@@ -169,7 +172,7 @@ describe('tasks', () => {
         assigneeId: member.id,
         version: 2,
       });
-      expect(patched.headers.etag).toBe('"2"');
+      expect(patched.headers.etag).toBe('"2.0.0"');
       const cleared = await t.http
         .patch(api(`/tasks/${task.id}`))
         .set('Authorization', member.bearer)

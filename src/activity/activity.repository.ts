@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { PERSONAL_EVENT } from '../events/activity-events';
 import { ACTIVITY_COLUMNS, ActivityRow } from './dto/activity.dto';
 
 /** Above every seq: the "before" bound of a first page, so one index condition serves every page. */
@@ -13,7 +14,7 @@ export class ActivityRepository {
   forTask(taskId: string, before: string, limit: number): Promise<ActivityRow[]> {
     return this.dataSource.query<ActivityRow[]>(
       `SELECT ${ACTIVITY_COLUMNS} FROM activity a
-        WHERE a.task_id = $1 AND a.seq < $2 ORDER BY a.seq DESC LIMIT $3`,
+        WHERE a.task_id = $1 AND a.seq < $2 AND a.event <> '${PERSONAL_EVENT}' ORDER BY a.seq DESC LIMIT $3`,
       [taskId, before, limit],
     );
   }
@@ -22,7 +23,8 @@ export class ActivityRepository {
   forProject(projectId: string, before: string, limit: number): Promise<ActivityRow[]> {
     return this.dataSource.query<ActivityRow[]>(
       `SELECT ${ACTIVITY_COLUMNS} FROM activity a
-        WHERE a.seq IN ((SELECT seq FROM activity WHERE project_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3)
+        WHERE a.seq IN ((SELECT seq FROM activity WHERE project_id = $1 AND seq < $2 AND event <> '${PERSONAL_EVENT}'
+                          ORDER BY seq DESC LIMIT $3)
                         UNION ALL
                         (SELECT seq FROM activity WHERE from_project_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3))
         ORDER BY a.seq DESC LIMIT $3`,

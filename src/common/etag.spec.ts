@@ -6,12 +6,19 @@ describe('ETag helpers', () => {
     expect(etagOf(7)).toBe('"7"');
   });
 
+  it('appends a revision for what changes without a new version, and writes compare the version alone', () => {
+    expect(etagOf(7, '2.1')).toBe('"7.2.1"');
+    expect(matchesIfNoneMatch('"7.2.1"', etagOf(7, '2.1'))).toBe(true);
+    expect(matchesIfNoneMatch('"7.2.0"', etagOf(7, '2.1'))).toBe(false);
+    expect(expectedVersion('"7.2.0"', undefined)).toBe(7);
+  });
+
   it('matches If-None-Match lists, weak tags and *', () => {
-    expect(matchesIfNoneMatch('"7"', 7)).toBe(true);
-    expect(matchesIfNoneMatch('"3", W/"7"', 7)).toBe(true);
-    expect(matchesIfNoneMatch('*', 7)).toBe(true);
-    expect(matchesIfNoneMatch('"6"', 7)).toBe(false);
-    expect(matchesIfNoneMatch(undefined, 7)).toBe(false);
+    expect(matchesIfNoneMatch('"7"', '"7"')).toBe(true);
+    expect(matchesIfNoneMatch('"3", W/"7"', '"7"')).toBe(true);
+    expect(matchesIfNoneMatch('*', '"7"')).toBe(true);
+    expect(matchesIfNoneMatch('"6"', '"7"')).toBe(false);
+    expect(matchesIfNoneMatch(undefined, '"7"')).toBe(false);
   });
 
   it('reads the expected version from If-Match or the body', () => {

@@ -12,17 +12,20 @@ import { Reflector } from '@nestjs/core';
 import { ApiNotModifiedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { map, Observable } from 'rxjs';
-import { expectedVersion, matchesIfNoneMatch, setEtag } from './etag';
+import { etagOf, expectedVersion, matchesIfNoneMatch, setEtag } from './etag';
 
 const VERSIONED = 'taskforge:versioned';
 
 type LocationOf = (resource: { id: string; projectId?: string }) => string;
+type RevisionOf = (resource: never) => string;
 
 interface ResponseHeaderOptions {
   /** Whether the resource is versioned, so its version is its ETag. */
   etag: boolean;
   /** Where a created resource lives, for `Location`. */
   location?: LocationOf;
+  /** What the answer shows that changes without a new version, appended to the ETag. */
+  revision?: RevisionOf;
 }
 
 /**
@@ -30,9 +33,9 @@ interface ResponseHeaderOptions {
  * current version is answered 304 with no body (RFC 9110 §13.1.2). With `location`, a create also names where the
  * new resource lives.
  */
-export const Versioned = (location?: LocationOf) =>
+export const Versioned = (location?: LocationOf, revision?: RevisionOf) =>
   applyDecorators(
-    SetMetadata(VERSIONED, { etag: true, location } satisfies ResponseHeaderOptions),
+    SetMetadata(VERSIONED, { etag: true, location, revision } satisfies ResponseHeaderOptions),
     ApiNotModifiedResponse({ description: 'On GET, If-None-Match names the current version' }),
   );
 
@@ -63,8 +66,9 @@ export class VersionedResponseInterceptor implements NestInterceptor {
       map((resource: { id: string; projectId?: string; version: number }) => {
         if (options.location) res.location(options.location(resource));
         if (!options.etag) return resource;
-        setEtag(res, resource.version);
-        if (req.method === 'GET' && matchesIfNoneMatch(req.headers['if-none-match'], resource.version)) {
+        const etag = etagOf(resource.version, options.revision?.(resource as never));
+        setEtag(res, etag);
+        if (req.method === 'GET' && matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
           res.status(HttpStatus.NOT_MODIFIED);
           return undefined;
         }

@@ -14,9 +14,30 @@ export const ACTIVITY_EVENTS = [
   'task.restored',
   'task.shared',
   'task.unshared',
+  'comment.created',
+  'comment.updated',
+  'comment.deleted',
+  'attachment.added',
+  'attachment.removed',
+  'notification.created',
 ] as const;
 
 export type ActivityEvent = (typeof ACTIVITY_EVENTS)[number];
+
+/**
+ * A record about one user alone (their notification): it reaches only that user's feed and socket room, never the
+ * project's subscribers, activity lists or webhooks.
+ */
+export const PERSONAL_EVENT = 'notification.created' satisfies ActivityEvent;
+
+/** Events a project's webhooks and activity lists carry: everything but personal records. */
+export const PROJECT_EVENTS = ACTIVITY_EVENTS.filter((event) => event !== PERSONAL_EVENT);
+
+/** The key an event's payload names its resource by: `task`, `comment`, `attachment`, `notification` or `project`. */
+export function resourceKey(event: ActivityEvent): string {
+  const kind = event.slice(0, event.indexOf('.'));
+  return kind === 'member' ? 'project' : kind;
+}
 
 /** `{ field: { from, to } }` for each field a change touched. */
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;

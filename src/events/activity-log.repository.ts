@@ -6,6 +6,8 @@ import type { OutboxRecord } from './outbox';
 
 /** One change, as a service describes it inside the transaction that makes it. */
 export interface ActivityEntry {
+  /** Given when another row of the transaction must name the record (a notification names its cause). */
+  id?: string;
   event: ActivityEvent;
   projectId: string;
   actorId: string | null;
@@ -41,9 +43,10 @@ export async function recordActivity(manager: EntityManager, entry: ActivityEntr
   await manager.query(
     `${ACTIVITY_INSERT_MARK} WITH ordered AS (SELECT pg_advisory_xact_lock(${ACTIVITY_ORDER_LOCK})),
           announced AS (SELECT pg_notify('${ACTIVITY_CHANNEL}', ''))
-     INSERT INTO activity (seq, event, project_id, from_project_id, task_id, user_id, actor_id, changes, version,
+     INSERT INTO activity (id, seq, event, project_id, from_project_id, task_id, user_id, actor_id, changes, version,
                            resource, audience)
-     SELECT nextval('activity_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM ordered, announced`,
+     SELECT COALESCE($11::uuid, gen_random_uuid()), nextval('activity_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
+       FROM ordered, announced`,
     [
       entry.event,
       entry.projectId,
@@ -55,6 +58,7 @@ export async function recordActivity(manager: EntityManager, entry: ActivityEntr
       entry.version ?? null,
       entry.resource ? JSON.stringify(entry.resource) : null,
       entry.audience ?? null,
+      entry.id ?? null,
     ],
   );
   markForCommit(manager, ACTIVITY_WRITTEN);

@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { ActivityDto } from '../activity/dto/activity.dto';
+import { resourceKey } from './activity-events';
 
 /** An activity record as the outbox hands it on: what the API shows, plus what deliveries need. */
 export interface OutboxRecord extends ActivityDto {
@@ -11,13 +12,13 @@ export interface OutboxRecord extends ActivityDto {
 }
 
 /**
- * What sockets and webhooks receive: the activity record, with the task or project as REST returns it after the
- * change.
+ * What sockets and webhooks receive: the activity record, with its resource (task, comment, attachment,
+ * notification or project) as REST returns it after the change.
  */
 export function eventPayload(record: OutboxRecord): Record<string, unknown> {
   const { fromProjectId: _from, resource, audience: _audience, ...activity } = record;
   if (!resource) return activity;
-  return { ...activity, [record.event.startsWith('task.') ? 'task' : 'project']: resource };
+  return { ...activity, [resourceKey(record.event)]: resource };
 }
 
 /**

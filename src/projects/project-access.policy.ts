@@ -2,8 +2,17 @@ import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/commo
 import type { EntityManager } from 'typeorm';
 import type { ActivityRow } from '../activity/dto/activity.dto';
 import type { OutboxRecord } from '../events/outbox';
-import { AccessReadOptions, ProjectAccessRepository } from './project-access.repository';
-import { allows, allowsTask, ProjectAction, ProjectRole, TaskAction, TaskGrant } from './project-permissions';
+import { AccessReadOptions, ProjectAccessRepository, TaskItemKind } from './project-access.repository';
+import {
+  allows,
+  allowsTask,
+  allowsTaskItem,
+  ProjectAction,
+  ProjectRole,
+  TaskAction,
+  TaskGrant,
+  TaskItemAction,
+} from './project-permissions';
 
 export type TaskAccessOptions = AccessReadOptions & {
   /** Look in the trash instead (restore). */
@@ -72,6 +81,29 @@ export class ProjectAccessPolicy {
     if (!allowsTask(grant, action))
       throw new ForbiddenException(`Your access to this task does not allow ${action}`);
     return { ...grant, projectId: row!.project_id };
+  }
+
+  /**
+   * What the caller holds on a comment's or attachment's task: 404 when they cannot read the task (or it is in the
+   * trash, or the item is gone), 403 when `action` is beyond them.
+   */
+  async requireTaskItem(
+    userId: string,
+    kind: TaskItemKind,
+    itemId: string,
+    action: TaskItemAction,
+    options: AccessReadOptions = {},
+  ): Promise<TaskGrant & { projectId: string; taskId: string }> {
+    const row = await this.repository.taskItemGrant(userId, kind, itemId, options);
+    const grant: TaskGrant | undefined = row && {
+      role: row.role,
+      share: row.share,
+      isCreator: row.is_creator,
+    };
+    if (!grant || !allowsTask(grant, 'read')) throw new NotFoundException(`No such ${kind}`);
+    if (!allowsTaskItem(grant, row!.is_author, action))
+      throw new ForbiddenException(`Your access does not allow you to ${action} this ${kind}`);
+    return { ...grant, projectId: row!.project_id, taskId: row!.task_id };
   }
 
   /** The change feed's page: records after `since` the user may see now, oldest first. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ACTIVITY_COLUMNS, ActivityRow } from '../activity/dto/activity.dto';
+import { PERSONAL_EVENT } from '../events/activity-events';
 import type { ProjectRole, SharePermission } from './project-permissions';
 
 /** Which statement a read joins, and whether it locks what it reads until commit. */
@@ -15,6 +16,14 @@ export interface TaskGrantRow {
   share: SharePermission | null;
   is_creator: boolean;
 }
+
+export type TaskItemKind = 'comment' | 'attachment';
+
+/** Where each kind of task item lives, and which column names who added it. */
+const TASK_ITEM_TABLES: Record<TaskItemKind, { table: string; author: string; live: string }> = {
+  comment: { table: 'comments', author: 'author_id', live: 'x.deleted_at IS NULL' },
+  attachment: { table: 'attachments', author: 'created_by', live: 'true' },
+};
 
 /** One record of a batch the outbox hands to the sockets, as far as its audience depends on it. */
 export interface AudienceSubject {
@@ -74,6 +83,29 @@ export class ProjectAccessRepository {
     return row;
   }
 
+  /** What the user holds on the live task a comment or attachment belongs to, and whether they added it. */
+  async taskItemGrant(
+    userId: string,
+    kind: TaskItemKind,
+    itemId: string,
+    { manager, lock }: AccessReadOptions,
+  ): Promise<(TaskGrantRow & { task_id: string; is_author: boolean }) | undefined> {
+    const { table, author, live } = TASK_ITEM_TABLES[kind];
+    const [row] = await (manager ?? this.dataSource.manager).query<
+      (TaskGrantRow & { task_id: string; is_author: boolean })[]
+    >(
+      `SELECT t.id AS task_id, t.project_id, m.role, s.permission AS share, t.created_by = $2 AS is_creator,
+              x.${author} = $2 AS is_author
+         FROM ${table} x
+         JOIN tasks t ON t.id = x.task_id AND t.deleted_at IS NULL
+         LEFT JOIN project_members m ON m.project_id = t.project_id AND m.user_id = $2
+         LEFT JOIN task_shares s ON s.task_id = t.id AND s.user_id = $2
+        WHERE x.id = $1 AND ${live}${lock ? ' FOR UPDATE OF x' : ''}`,
+      [itemId, userId],
+    );
+    return row;
+  }
+
   /**
    * Records after `since` the user may see now, oldest first: those of projects they belong to (and of tasks moved
    * out of them), of tasks shared with them, and those that took something away from them (their audience).
@@ -88,16 +120,25 @@ export class ProjectAccessRepository {
       `WITH my_projects AS (SELECT project_id FROM project_members WHERE user_id = $1),
             visible AS (
               SELECT a.seq FROM my_projects m CROSS JOIN LATERAL (
-                SELECT seq FROM activity WHERE project_id = m.project_id AND seq > $2 ORDER BY seq LIMIT $3) a
+                SELECT seq FROM activity WHERE project_id = m.project_id AND seq > $2 AND event <> '${PERSONAL_EVENT}'
+                 ORDER BY seq LIMIT $3) a
               UNION
               SELECT a.seq FROM my_projects m CROSS JOIN LATERAL (
                 SELECT seq FROM activity WHERE from_project_id = m.project_id AND seq > $2 ORDER BY seq LIMIT $3) a
               UNION
               SELECT a.seq FROM task_shares s CROSS JOIN LATERAL (
-                SELECT seq FROM activity WHERE task_id = s.task_id AND seq > $2 ORDER BY seq LIMIT $3) a
+                SELECT seq FROM activity WHERE task_id = s.task_id AND seq > $2 AND event <> '${PERSONAL_EVENT}'
+                 ORDER BY seq LIMIT $3) a
                WHERE s.user_id = $1
               UNION
-              (SELECT seq FROM activity WHERE audience @> ARRAY[$1::uuid] AND seq > $2 ORDER BY seq LIMIT $3))
+              (SELECT seq FROM activity WHERE audience @> ARRAY[$1::uuid] AND seq > $2 ORDER BY seq LIMIT $3)
+              UNION
+              -- The user's own notifications, while the task they are about is still theirs to read.
+              (SELECT n.seq FROM activity n
+                WHERE n.user_id = $1 AND n.event = '${PERSONAL_EVENT}' AND n.seq > $2
+                  AND EXISTS (SELECT 1 FROM tasks t WHERE t.id = n.task_id AND t.deleted_at IS NULL
+                                 AND ${visibleTaskCondition('$1')})
+                ORDER BY n.seq LIMIT $3))
        SELECT ${ACTIVITY_COLUMNS} FROM activity a
         WHERE a.seq IN (SELECT seq FROM visible ORDER BY seq LIMIT $3)
         ORDER BY a.seq`,

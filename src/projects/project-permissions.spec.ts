@@ -1,12 +1,14 @@
 import {
   allows,
   allowsTask,
+  allowsTaskItem,
   mayLeave,
   mayManageMember,
   ProjectAction,
   ProjectRole,
   TaskAction,
   TaskGrant,
+  TaskItemAction,
 } from './project-permissions';
 
 describe('project permission table', () => {
@@ -93,6 +95,38 @@ describe('task permission table', () => {
     const actual = Object.entries(grants)
       .filter(([, grant]) => allowsTask(grant, action as TaskAction))
       .map(([name]) => name);
+    expect(actual).toEqual(allowed);
+  });
+
+  // Comments and attachments: [holder, author?] → what they may do with the item.
+  const itemTable: Record<TaskItemAction, string[]> = {
+    read: Object.keys(grants).flatMap((name) => (name === 'nobody' ? [] : [`${name}/author`, name])),
+    edit: [
+      'owner/author',
+      'admin/author',
+      'member (creator)/author',
+      'member/author',
+      'shared edit/author',
+      'viewer shared edit/author',
+    ],
+    delete: [
+      'owner/author',
+      'owner',
+      'admin/author',
+      'admin',
+      'member (creator)/author',
+      'member/author',
+      'shared edit/author',
+      'viewer shared edit/author',
+    ],
+  };
+
+  it.each(Object.entries(itemTable))('task items: %s', (action, allowed) => {
+    const actual = Object.entries(grants).flatMap(([name, grant]) =>
+      [true, false]
+        .filter((isAuthor) => allowsTaskItem(grant, isAuthor, action as TaskItemAction))
+        .map((isAuthor) => (isAuthor ? `${name}/author` : name)),
+    );
     expect(actual).toEqual(allowed);
   });
 });

@@ -76,3 +76,21 @@ export function allowsTask({ role, share, isCreator }: TaskGrant, action: TaskAc
       return role !== null && allows(role, 'manage-trash');
   }
 }
+
+/** A comment or attachment: something one user added to a task. */
+export type TaskItemAction = 'read' | 'edit' | 'delete';
+
+/**
+ * Readers of the task read its items; their author edits them while still able to write the task; the author or the
+ * project's owners and admins delete them.
+ */
+export function allowsTaskItem(grant: TaskGrant, isAuthor: boolean, action: TaskItemAction): boolean {
+  switch (action) {
+    case 'read':
+      return allowsTask(grant, 'read');
+    case 'edit':
+      return isAuthor && allowsTask(grant, 'update');
+    case 'delete':
+      return (isAuthor && allowsTask(grant, 'update')) || grant.role === 'owner' || grant.role === 'admin';
+  }
+}

@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { PERSONAL_EVENT } from '../events/activity-events';
 import { eventPayload, OutboxConsumer, OutboxRecord } from '../events/outbox';
 import { OutboxDispatcher } from '../events/outbox-dispatcher';
 import { MetricsService } from '../metrics/metrics.service';
@@ -31,7 +32,8 @@ export class RealtimeFanout implements OutboxConsumer, OnApplicationBootstrap {
     const server = this.gateway.server.local;
     const usersToTell = await this.access.personalAudiences(records, manager);
     records.forEach((record, index) => {
-      const rooms = [projectRoom(record.projectId)];
+      // A notification goes to its user's room alone, not to the project's subscribers.
+      const rooms = record.event === PERSONAL_EVENT ? [] : [projectRoom(record.projectId)];
       if (record.fromProjectId) rooms.push(projectRoom(record.fromProjectId));
       for (const userId of usersToTell[index]) rooms.push(userRoom(userId));
       server.to(rooms).emit(record.event, eventPayload(record));

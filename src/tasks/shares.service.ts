@@ -3,6 +3,7 @@ import { recordActivity } from '../events/activity-log.repository';
 import type { Principal } from '../auth/principal';
 import { isUniqueViolation } from '../database/database-errors';
 import { Transactions } from '../database/transactions';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { UsersService } from '../users/users.service';
 import { TasksService } from './tasks.service';
@@ -17,6 +18,7 @@ export class SharesService {
     private readonly access: ProjectAccessPolicy,
     private readonly users: UsersService,
     private readonly tasks: TasksService,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Shares are few per task, so one page holds them all. */
@@ -37,16 +39,18 @@ export class SharesService {
         throw error;
       }
       const task = await this.tasks.load(taskId, manager);
-      await recordActivity(manager, {
-        event: 'task.shared',
-        projectId,
-        taskId,
-        userId,
-        actorId: principal.userId,
-        changes: { permission: { from: null, to: dto.permission } },
-        version: task.version,
-        resource: task,
-      });
+      await this.notifications.record(manager, [
+        {
+          event: 'task.shared',
+          projectId,
+          taskId,
+          userId,
+          actorId: principal.userId,
+          changes: { permission: { from: null, to: dto.permission } },
+          version: task.version,
+          resource: task,
+        },
+      ]);
       return (await this.shares.find(manager, taskId, userId))!;
     });
   }

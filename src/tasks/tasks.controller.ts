@@ -16,11 +16,14 @@ import { API_PREFIX } from '../common/setup-app';
 import { UuidParam } from '../common/uuid-param';
 import { ExpectedVersion, Versioned } from '../common/versioned-response';
 import { ListAllTasksQuery, ListProjectTasksQuery } from './dto/list-tasks.query';
-import { TaskDto, TaskPageDto } from './dto/task.dto';
+import { TaskDto, TaskPageDto, taskRevision } from './dto/task.dto';
 import { CreateTaskAnywhereDto, CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
 import { TasksService } from './tasks.service';
 
 const taskLocation = (task: { id: string }) => `/${API_PREFIX}/tasks/${task.id}`;
+
+/** A task answer: its ETag is the version plus the counts that move without one. */
+const TaskAnswer = (location?: typeof taskLocation) => Versioned(location, taskRevision);
 
 @ApiTags('tasks')
 @ApiNotFoundResponse({ description: 'No such task or project, or the caller may not see it' })
@@ -31,7 +34,7 @@ export class ProjectTasksController {
   @Post()
   @RequireScope('tasks:write')
   @Idempotent()
-  @Versioned(taskLocation)
+  @TaskAnswer(taskLocation)
   @ApiCreatedResponse({ type: TaskDto })
   @ApiUnprocessableEntityResponse({ description: 'Invalid fields, or an assignee who is not a member' })
   create(
@@ -66,7 +69,7 @@ export class TasksController {
   @Post()
   @RequireScope('tasks:write')
   @Idempotent()
-  @Versioned(taskLocation)
+  @TaskAnswer(taskLocation)
   @ApiCreatedResponse({ type: TaskDto, description: 'Without projectId the task goes to your Inbox' })
   create(@CurrentPrincipal() principal: Principal, @Body() dto: CreateTaskAnywhereDto): Promise<TaskDto> {
     const { projectId, ...fields } = dto;
@@ -85,7 +88,7 @@ export class TasksController {
 
   @Get(':id')
   @RequireScope('tasks:read')
-  @Versioned()
+  @TaskAnswer()
   @ApiOkResponse({ type: TaskDto })
   get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<TaskDto> {
     return this.tasks.get(principal, id);
@@ -93,7 +96,7 @@ export class TasksController {
 
   @Patch(':id')
   @RequireScope('tasks:write')
-  @Versioned()
+  @TaskAnswer()
   @ApiOkResponse({ type: TaskDto })
   @ApiPreconditionFailedResponse({
     description: 'If-Match or version is not the current version; nothing changed',
@@ -109,7 +112,7 @@ export class TasksController {
 
   @Put(':id')
   @RequireScope('tasks:write')
-  @Versioned()
+  @TaskAnswer()
   @ApiOkResponse({ type: TaskDto })
   @ApiPreconditionFailedResponse({
     description: 'If-Match or version is not the current version; nothing changed',
@@ -138,7 +141,7 @@ export class TasksController {
   @Post(':id/restore')
   @RequireScope('tasks:write')
   @HttpCode(HttpStatus.OK)
-  @Versioned()
+  @TaskAnswer()
   @ApiOkResponse({ type: TaskDto, description: 'Back from the trash (owners and admins)' })
   restore(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<TaskDto> {
     return this.tasks.restore(principal, id);
@@ -147,7 +150,7 @@ export class TasksController {
   @Post(':id/github/refresh')
   @RequireScope('tasks:write')
   @HttpCode(HttpStatus.OK)
-  @Versioned()
+  @TaskAnswer()
   @ApiOkResponse({
     type: TaskDto,
     description:

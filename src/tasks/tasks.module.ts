@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { GithubModule } from '../github/github.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { UsersModule } from '../users/users.module';
 import { GithubRetrier } from './github-retrier';
@@ -12,8 +13,9 @@ import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [ProjectsModule, UsersModule, GithubModule],
+  imports: [ProjectsModule, UsersModule, GithubModule, NotificationsModule],
   controllers: [ProjectTasksController, TasksController, SharesController],
+  exports: [TasksService],
   providers: [TasksService, TasksRepository, TaskGithubLinks, GithubRetrier, SharesService, SharesRepository],
 })
 export class TasksModule {}

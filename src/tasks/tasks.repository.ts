@@ -17,7 +17,9 @@ const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.pr
   ${isoTimestamp('t.created_at')} AS created_at, ${isoTimestamp('t.updated_at')} AS updated_at,
   ${isoTimestamp('t.completed_at')} AS completed_at, t.version,
   CASE WHEN t.github_repo IS NOT NULL THEN
-    (SELECT ${githubRepoJson('g')} FROM github_repositories g WHERE g.key = t.github_repo) END AS github_repo`;
+    (SELECT ${githubRepoJson('g')} FROM github_repositories g WHERE g.key = t.github_repo) END AS github_repo,
+  (SELECT count(*)::int FROM comments c WHERE c.task_id = t.id AND c.deleted_at IS NULL) AS comment_count,
+  (SELECT count(*)::int FROM attachments f WHERE f.task_id = t.id) AS attachment_count`;
 
 /** The fields a write sets on a task. */
 export interface TaskState {

@@ -10,9 +10,10 @@ import type { Principal } from '../auth/principal';
 import type { Page } from '../common/page';
 import { Transactions } from '../database/transactions';
 import { changedFields, FieldChanges } from '../events/activity-events';
-import { ActivityEntry, recordActivities, recordActivity } from '../events/activity-log.repository';
+import { ActivityEntry, recordActivity } from '../events/activity-log.repository';
 import { parseRepoName, RepoName } from '../github/github-repo-name';
 import { GithubService, RepoLookup } from '../github/github.service';
+import { NotificationsService } from '../notifications/notifications.service';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { ProjectsService } from '../projects/projects.service';
 import type { ListAllTasksQuery, ListProjectTasksQuery } from './dto/list-tasks.query';
@@ -31,6 +32,7 @@ export class TasksService {
     private readonly projects: ProjectsService,
     private readonly github: GithubService,
     private readonly githubLinks: TaskGithubLinks,
+    private readonly notifications: NotificationsService,
   ) {}
 
   /** Creates in `projectId`, or in the caller's Inbox when none is given. */
@@ -57,7 +59,7 @@ export class TasksService {
         exceptTaskId: id,
       });
       const task = await this.load(id, manager);
-      await recordActivities(manager, [
+      await this.notifications.record(manager, [
         ...(inbox?.created ? [inbox.created] : []),
         {
           event: 'task.created',
@@ -183,7 +185,7 @@ export class TasksService {
         exceptTaskId: id,
       });
       const updated = await this.load(id, manager);
-      await recordActivities(manager, [
+      await this.notifications.record(manager, [
         ...updateEntries(updated, current, changes, principal.userId),
         ...linked,
       ]);

@@ -1,5 +1,6 @@
 import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { PERSONAL_EVENT } from '../events/activity-events';
 import { eventPayload, OutboxConsumer, OutboxRecord } from '../events/outbox';
 import { OutboxDispatcher } from '../events/outbox-dispatcher';
 import { markForCommit } from '../events/after-commit';
@@ -37,14 +38,17 @@ export class WebhookQueue implements OutboxConsumer, OnApplicationBootstrap {
   async handle(records: OutboxRecord[], manager: EntityManager): Promise<void> {
     const queued = await this.webhooks.queue(
       manager,
-      records.map((record) => ({
-        id: record.id,
-        seq: record.seq,
-        event: record.event,
-        body: webhookBody(record),
-        projectId: record.projectId,
-        fromProjectId: record.fromProjectId,
-      })),
+      // A user's notification is theirs alone: no project's webhook hears of it.
+      records
+        .filter((record) => record.event !== PERSONAL_EVENT)
+        .map((record) => ({
+          id: record.id,
+          seq: record.seq,
+          event: record.event,
+          body: webhookBody(record),
+          projectId: record.projectId,
+          fromProjectId: record.fromProjectId,
+        })),
     );
     if (queued > 0) markForCommit(manager, WEBHOOKS_QUEUED);
   }

@@ -21,3 +21,17 @@ export async function createTask(
     .expect(201);
   return res.body as TestTask;
 }
+
+export async function shareTask(
+  t: TestApp,
+  task: { id: string },
+  by: TestUser,
+  user: TestUser,
+  permission: 'view' | 'edit',
+): Promise<void> {
+  await t.http
+    .post(`/api/v1/tasks/${task.id}/shares`)
+    .set('Authorization', by.bearer)
+    .send({ userId: user.id, permission })
+    .expect(201);
+}

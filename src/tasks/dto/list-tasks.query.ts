@@ -11,16 +11,13 @@ import {
   Matches,
   Validate,
 } from 'class-validator';
-import { PageQuery } from '../../common/page';
+import { PageQuery, toBoolean } from '../../common/page';
 import { IsCalendarDate, TASK_STATUSES, TaskStatus } from './task-fields';
 
 export const TASK_SORT_KEYS = ['priority', 'dueDate', 'status', 'createdAt', 'updatedAt', 'title'] as const;
 export type TaskSortKey = (typeof TASK_SORT_KEYS)[number];
 const SORTS = TASK_SORT_KEYS.flatMap((key) => [key, `-${key}`]);
 
-/** 'true' and 'false' only: implicit conversion would turn the string 'false' into true. */
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === 'true' ? true : value === 'false' ? false : value;
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value;
 

@@ -19,7 +19,12 @@ export class TaskDto {
   @ApiProperty() version: number;
   @ApiProperty({ nullable: true, type: GithubRepoDto, description: 'The linked GitHub repository' })
   githubRepo: GithubRepoDto | null;
+  @ApiProperty({ description: 'Comments on the task, deleted ones not counted' }) commentCount: number;
+  @ApiProperty() attachmentCount: number;
 }
+
+/** Counts shown on a task that change without a new task version: part of its ETag, so a 304 never hides them. */
+export const taskRevision = (task: TaskDto) => `${task.commentCount}.${task.attachmentCount}`;
 
 export class TaskPageDto {
   @ApiProperty({ type: TaskDto, isArray: true }) items: TaskDto[];
@@ -41,6 +46,8 @@ export interface TaskRow {
   completed_at: string | null;
   version: number;
   github_repo: GithubRepoDto | null;
+  comment_count: number;
+  attachment_count: number;
 }
 
 export function mapTask(row: TaskRow): TaskDto {
@@ -60,5 +67,7 @@ export function mapTask(row: TaskRow): TaskDto {
     completedAt: row.completed_at,
     version: row.version,
     githubRepo: row.github_repo,
+    commentCount: row.comment_count,
+    attachmentCount: row.attachment_count,
   };
 }

@@ -12,11 +12,11 @@ import {
   MaxLength,
   ValidateIf,
 } from 'class-validator';
-import { ACTIVITY_EVENTS } from '../../events/activity-events';
+import { PROJECT_EVENTS } from '../../events/activity-events';
 import { PageQuery } from '../../common/page';
 
 /** Every event, or `*` for all of them (including events added later). */
-export const WEBHOOK_EVENTS = ['*', ...ACTIVITY_EVENTS] as const;
+export const WEBHOOK_EVENTS = ['*', ...PROJECT_EVENTS] as const;
 
 export class CreateWebhookDto {
   @ApiProperty({
