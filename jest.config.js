@@ -13,6 +13,7 @@ const esmPackages = [
   'uint8array-extras',
   '@tokenizer',
   'load-esm',
+  '@borewit',
 ];
 const transform = {
   '^.+\\.ts$': ['@swc/jest'],

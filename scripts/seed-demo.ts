@@ -87,6 +87,7 @@ async function main(): Promise<void> {
   }
   const people = [ada.id, grace.id, linus.id, null];
   let created = 0;
+  const firstTasks: string[] = [];
   for (let index = 0; index < 300; index += 1) {
     const project = projects[index % projects.length];
     const res = await call('POST', `/projects/${project.id}/tasks`, ada.token, {
@@ -98,16 +99,49 @@ async function main(): Promise<void> {
       assigneeId: people[index % people.length],
     });
     if (res.status === 201) created += 1;
+    if (res.status === 201 && firstTasks.length < 5) firstTasks.push((res.body as { id: string }).id);
   }
+  const conversations = await seedConversation(firstTasks, ada, grace, linus);
   process.stdout.write(
     [
-      `Seeded ${baseUrl}: 2 projects, ${created} tasks.`,
+      `Seeded ${baseUrl}: 2 projects, ${created} tasks, ${conversations} comments and an attachment.`,
       `Sign in (password for all three: ${PASSWORD}):`,
       ...[ada, grace, linus].map((user) => `  ${user.email}`),
       `Try: curl -s ${baseUrl}/api/v1/tasks?due=overdue -H "authorization: Bearer <accessToken from /auth/login>"`,
       '',
     ].join('\n'),
   );
+}
+
+/** A short thread on each task with mentions (so grace and linus have notifications), and a file on the first. */
+async function seedConversation(
+  taskIds: string[],
+  ada: Session,
+  grace: Session,
+  linus: Session,
+): Promise<number> {
+  let comments = 0;
+  for (const taskId of taskIds) {
+    const thread: [Session, string][] = [
+      [ada, '@grace could you look at this before Friday?'],
+      [grace, 'On it. @linus, can you pair with me on the tricky part?'],
+      [linus, 'Sure, after lunch.'],
+    ];
+    for (const [author, body] of thread) {
+      const res = await call('POST', `/tasks/${taskId}/comments`, author.token, { body });
+      if (res.status === 201) comments += 1;
+    }
+  }
+  const form = new FormData();
+  form.append('file', new Blob(['# Notes\n\nSeeded by npm run seed:demo.\n']), 'notes.md');
+  const upload = await fetch(`${baseUrl}/api/v1/tasks/${taskIds[0]}/attachments`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ada.token}` },
+    body: form,
+  });
+  if (upload.status !== 201)
+    throw new Error(`Could not attach a file: ${upload.status} ${await upload.text()}`);
+  return comments;
 }
 
 main().catch((error: unknown) => {

@@ -13,6 +13,7 @@ import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
 import { TasksModule } from './tasks/tasks.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { CommentsModule } from './comments/comments.module';
 import { ActivityModule } from './activity/activity.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -39,6 +40,7 @@ export class AppModule {
         TasksModule,
         NotificationsModule,
         CommentsModule,
+        AttachmentsModule,
         ActivityModule,
         EventsModule,
         RealtimeModule,

@@ -1,7 +1,7 @@
 import { readChanges } from './support/activity';
 import { eventually } from './support/eventually';
 import { createUser, TestUser } from './support/factories';
-import { addMember, createProject, TestProject } from './support/projects';
+import { addMember, createTeam, TestProject } from './support/projects';
 import { connectSocket, TestSocket } from './support/sockets';
 import { createTask, shareTask, TestTask } from './support/tasks';
 import { startTestApp, TestApp } from './support/test-app';
@@ -60,13 +60,7 @@ describe('conversation: comments, mentions and notifications', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [owner, admin, member, viewer, outsider] = await Promise.all(
-      Array.from({ length: 5 }, () => createUser(t)),
-    );
-    project = await createProject(t, owner);
-    await addMember(t, project, owner, admin, 'admin');
-    await addMember(t, project, owner, member, 'member');
-    await addMember(t, project, owner, viewer, 'viewer');
+    ({ project, owner, admin, member, viewer, outsider } = await createTeam(t));
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CursorCodec } from '../common/cursor';
-import { Page, PageQuery, toPage } from '../common/page';
+import type { Page, PageQuery } from '../common/page';
 import { isoTimestamp } from '../database/iso-timestamp';
+import { taskThreadPage } from '../database/task-thread-page';
 import { queryRows } from '../database/query-rows';
 import { CommentDto, CommentRow, mapComment } from './dto/comment.dto';
 
@@ -72,17 +73,14 @@ export class CommentsRepository {
   }
 
   /** A task's thread, oldest first, keyset-paged by (createdAt, id); deleted comments as tombstones. */
-  async list(taskId: string, query: PageQuery): Promise<Page<CommentDto>> {
-    const context = { list: 'comments', taskId };
-    const after = query.cursor ? this.cursors.decode(query.cursor, context, ['timestamptz', 'uuid']) : null;
-    const rows = await this.dataSource.query<CommentRow[]>(
-      `SELECT ${COMMENT_COLUMNS} FROM comments c
-        WHERE c.task_id = $1 AND ($2::timestamptz IS NULL OR (c.created_at, c.id) > ($2::timestamptz, $3::uuid))
-        ORDER BY c.created_at, c.id LIMIT $4`,
-      [taskId, after?.[0] ?? null, after?.[1] ?? null, query.limit + 1],
-    );
-    return toPage(rows, query.limit, mapComment, (row) =>
-      this.cursors.encode([row.created_at, row.id], context),
+  list(taskId: string, query: PageQuery): Promise<Page<CommentDto>> {
+    return taskThreadPage<CommentRow, CommentDto>(
+      this.dataSource,
+      this.cursors,
+      { list: 'comments', from: 'comments c', alias: 'c', columns: COMMENT_COLUMNS },
+      taskId,
+      query,
+      mapComment,
     );
   }
 }

@@ -28,7 +28,9 @@ export function setupApp(app: NestExpressApplication, config: AppConfig): void {
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
   });
-  app.use(jsonContentTypeMiddleware);
+  // Uploads are the one body that is not JSON; their route checks its own type.
+  const uploads = { method: 'POST', path: new RegExp(`^/${API_PREFIX}/tasks/[^/]+/attachments/?$`) };
+  app.use(jsonContentTypeMiddleware([uploads]));
   app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
   app.use(jsonInputGuardMiddleware);
   app.setGlobalPrefix(API_PREFIX, {

@@ -16,6 +16,18 @@ export interface DatabaseConfig {
   statementTimeoutMs: number;
 }
 
+/** Where attachment bytes live: a directory (null: a temporary one, for in-memory runs) or an S3 bucket. */
+export type AttachmentStorageConfig =
+  | { kind: 'disk'; dir: string | null }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      endpoint?: string;
+      forcePathStyle: boolean;
+      credentials?: { accessKeyId: string; secretAccessKey: string };
+    };
+
 /** The typed, validated configuration; built once at boot and injected wherever a setting is needed. */
 export class AppConfig {
   readonly env: EnvironmentVariables['NODE_ENV'];
@@ -57,6 +69,13 @@ export class AppConfig {
     retryBaseMs: number;
     disableAfterFailures: number;
     pollIntervalMs: number;
+  };
+  readonly attachments: {
+    maxBytes: number;
+    projectQuotaBytes: number;
+    storage: AttachmentStorageConfig;
+    sweepIntervalMs: number;
+    uploadGraceSeconds: number;
   };
   readonly logLevel: string;
   readonly redisUrl?: string;
@@ -119,6 +138,13 @@ export class AppConfig {
       disableAfterFailures: vars.WEBHOOK_DISABLE_AFTER_FAILURES,
       pollIntervalMs: vars.WEBHOOK_POLL_INTERVAL_MS,
     };
+    this.attachments = {
+      maxBytes: vars.ATTACHMENT_MAX_BYTES,
+      projectQuotaBytes: vars.ATTACHMENT_PROJECT_QUOTA_BYTES,
+      storage: attachmentStorage(vars),
+      sweepIntervalMs: vars.ATTACHMENT_SWEEP_INTERVAL_MS,
+      uploadGraceSeconds: vars.ATTACHMENT_UPLOAD_GRACE_SECONDS,
+    };
     this.logLevel = vars.LOG_LEVEL;
     this.redisUrl = vars.REDIS_URL;
     this.admin =
@@ -144,6 +170,27 @@ function developmentJwtSecret(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+function attachmentStorage(vars: EnvironmentVariables): AttachmentStorageConfig {
+  if (vars.S3_BUCKET) {
+    return {
+      kind: 's3',
+      bucket: vars.S3_BUCKET,
+      region: vars.S3_REGION,
+      endpoint: vars.S3_ENDPOINT,
+      forcePathStyle: vars.S3_FORCE_PATH_STYLE === 'true',
+      credentials:
+        vars.S3_ACCESS_KEY_ID && vars.S3_SECRET_ACCESS_KEY
+          ? { accessKeyId: vars.S3_ACCESS_KEY_ID, secretAccessKey: vars.S3_SECRET_ACCESS_KEY }
+          : undefined,
+    };
+  }
+  if (vars.ATTACHMENTS_DIR) return { kind: 'disk', dir: vars.ATTACHMENTS_DIR };
+  return {
+    kind: 'disk',
+    dir: vars.DATA_DIR === IN_MEMORY_DATA_DIR ? null : join(vars.DATA_DIR, 'attachments'),
+  };
 }
 
 /**

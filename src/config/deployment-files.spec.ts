@@ -14,7 +14,13 @@ describe('Dockerfile and docker-compose.yml', () => {
   const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8')) as {
     services: Record<
       string,
-      { environment?: Record<string, string>; ports?: string[]; image?: string; build?: string }
+      {
+        environment?: Record<string, string>;
+        ports?: string[];
+        image?: string;
+        build?: string;
+        volumes?: string[];
+      }
     >;
   };
   const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
@@ -44,6 +50,14 @@ describe('Dockerfile and docker-compose.yml', () => {
     expect(compose.services[database.hostname].image).toMatch(/^postgres:16/);
     expect(database.port).toBe('5432');
     expect(compose.services[new URL(appEnvironment.REDIS_URL).hostname].image).toMatch(/^redis:7/);
+  });
+
+  it('keeps the attachments stored on disk in a volume, where the image says DATA_DIR is', () => {
+    const dataDir = /^\s*DATA_DIR=(\S+)/m.exec(dockerfile)?.[1];
+    const storage = AppConfig.fromEnvironment({ ...appEnvironment, DATA_DIR: dataDir! }).attachments.storage;
+    expect(storage).toEqual({ kind: 'disk', dir: `${dataDir}/attachments` });
+    expect(compose.services.app.volumes).toContain(`app-data:${dataDir}`);
+    expect(dockerfile).toContain(`chown node:node ${dataDir}`);
   });
 
   it('runs as a non-root user from a multi-stage build', () => {

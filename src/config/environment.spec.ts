@@ -20,11 +20,52 @@ describe('configuration', () => {
     [{ JWT_SECRET: 'short' }, /^Invalid configuration: JWT_SECRET: must be at least 32 characters$/],
     [{ NODE_ENV: 'production' }, /^Invalid configuration: JWT_SECRET: is required when NODE_ENV=production$/],
     [{ ADMIN_EMAIL: 'a@example.com' }, /ADMIN_EMAIL and ADMIN_PASSWORD must be set together/],
+    [
+      { S3_BUCKET: 'files', S3_ACCESS_KEY_ID: 'k' },
+      /S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together/,
+    ],
+    [{ S3_BUCKET: 'Not_A_Bucket' }, /^Invalid configuration: S3_BUCKET: /],
+    [{ ATTACHMENT_MAX_BYTES: '0' }, /^Invalid configuration: ATTACHMENT_MAX_BYTES: /],
     // Trusting every proxy would let any client pick the address its limits are counted under.
     [{ TRUST_PROXY: 'true' }, /^Invalid configuration: TRUST_PROXY: /],
     [{ TRUST_PROXY: '10.0.0.0/8; rm' }, /^Invalid configuration: TRUST_PROXY: /],
   ])('refuses %p with one line naming the variable', (env, message) => {
     expect(() => parseEnvironment({ ...base, ...env })).toThrow(message);
+  });
+
+  it('keeps attachments under DATA_DIR, in ATTACHMENTS_DIR, in a temporary directory, or in S3', () => {
+    expect(AppConfig.fromEnvironment({ DATA_DIR: '/var/lib/taskforge' }).attachments.storage).toEqual({
+      kind: 'disk',
+      dir: '/var/lib/taskforge/attachments',
+    });
+    expect(AppConfig.fromEnvironment({ ...base, ATTACHMENTS_DIR: '/srv/files' }).attachments.storage).toEqual(
+      {
+        kind: 'disk',
+        dir: '/srv/files',
+      },
+    );
+    expect(AppConfig.fromEnvironment(base).attachments.storage).toEqual({ kind: 'disk', dir: null });
+    const s3 = AppConfig.fromEnvironment({
+      ...base,
+      ATTACHMENTS_DIR: '/ignored',
+      S3_BUCKET: 'team-files',
+      S3_ENDPOINT: 'http://minio:9000',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    expect(s3.attachments).toMatchObject({
+      maxBytes: 26214400,
+      projectQuotaBytes: 1073741824,
+      storage: {
+        kind: 's3',
+        bucket: 'team-files',
+        region: 'us-east-1',
+        endpoint: 'http://minio:9000',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'key', secretAccessKey: 'secret' },
+      },
+    });
   });
 
   it('never echoes a secret value in its message', () => {

@@ -175,6 +175,58 @@ export class EnvironmentVariables {
   @IntSetting(1)
   ACTIVITY_RETENTION_DAYS = 90;
 
+  /** The largest file one upload may carry (bytes); a bigger one is refused with 413 as soon as it shows. */
+  @IntSetting(1)
+  ATTACHMENT_MAX_BYTES = 26214400;
+
+  /** How many bytes of attachments one project may hold, its trashed tasks' included. */
+  @IntSetting(1)
+  ATTACHMENT_PROJECT_QUOTA_BYTES = 1073741824;
+
+  /** Where attachments are kept on local disk when no S3_BUCKET is set; default `<DATA_DIR>/attachments`. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  ATTACHMENTS_DIR?: string;
+
+  /** Keeps attachments in this S3 (or S3-compatible) bucket instead of on local disk. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'must be an S3 bucket name' })
+  S3_BUCKET?: string;
+
+  /** An S3-compatible endpoint (MinIO, R2, a local test server); unset means AWS itself. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  S3_ENDPOINT?: string;
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** `true` for endpoints that want the bucket in the path rather than the host name (most S3-compatible ones). */
+  @IsIn(['true', 'false'])
+  S3_FORCE_PATH_STYLE = 'false';
+
+  /** Static credentials; unset means the AWS SDK's own chain (environment, profile, instance role). */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  /** How often stored bytes that no attachment owns any more are looked for and removed. */
+  @IntSetting(100, 3600000)
+  ATTACHMENT_SWEEP_INTERVAL_MS = 60000;
+
+  /** How long an upload may take before the sweeper may remove its bytes as abandoned. */
+  @IntSetting(60, 86400)
+  ATTACHMENT_UPLOAD_GRACE_SECONDS = 3600;
+
   @Transform(emptyToUndefined)
   @IsOptional()
   @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'must be an email address' })
@@ -203,6 +255,11 @@ export function parseEnvironment(env: Record<string, string | undefined>): Envir
   }
   if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
     throw new ConfigurationError('Invalid configuration: JWT_SECRET: is required when NODE_ENV=production');
+  }
+  if (Boolean(parsed.S3_ACCESS_KEY_ID) !== Boolean(parsed.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigurationError(
+      'Invalid configuration: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together',
+    );
   }
   if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
     throw new ConfigurationError(
