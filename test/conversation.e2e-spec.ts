@@ -3,6 +3,7 @@ import { eventually } from './support/eventually';
 import { createUser, TestUser } from './support/factories';
 import { addMember, createTeam, TestProject } from './support/projects';
 import { connectSocket, TestSocket } from './support/sockets';
+import { ScriptedServer } from './support/scripted-server';
 import { createTask, shareTask, TestTask } from './support/tasks';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -59,7 +60,7 @@ describe('conversation: comments, mentions and notifications', () => {
       .reverse();
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ WEBHOOK_ALLOW_HOSTS: '127.0.0.1' });
     ({ project, owner, admin, member, viewer, outsider } = await createTeam(t));
   });
   afterAll(async () => {
@@ -586,18 +587,53 @@ describe('conversation: comments, mentions and notifications', () => {
       );
     });
 
-    it('refuses webhooks for notification.created: it is personal, not project news', async () => {
-      const res = await t.http
-        .post(api(`/projects/${project.id}/webhooks`))
-        .set('Authorization', owner.bearer)
-        .send({ url: 'https://93.184.215.14/hooks', events: ['notification.created'] })
-        .expect(422);
-      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('events');
-      await t.http
-        .post(api(`/projects/${project.id}/webhooks`))
-        .set('Authorization', owner.bearer)
-        .send({ url: 'https://93.184.215.14/hooks', events: ['comment.created', 'attachment.added'] })
-        .expect(201);
+    it('sends comment events to webhooks and to readers of a shared task, never notification.created', async () => {
+      const receiver = await new ScriptedServer(() => ({ status: 200 })).start();
+      try {
+        const refused = await t.http
+          .post(api(`/projects/${project.id}/webhooks`))
+          .set('Authorization', owner.bearer)
+          .send({ url: `${receiver.url}/hook`, events: ['notification.created'] })
+          .expect(422);
+        expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain('events');
+        await t.http
+          .post(api(`/projects/${project.id}/webhooks`))
+          .set('Authorization', owner.bearer)
+          .send({ url: `${receiver.url}/hook`, events: ['*'] })
+          .expect(201);
+        const task = await createTask(t, project, owner);
+        const guest = await createUser(t);
+        await shareTask(t, task, owner, guest, 'view');
+        const since = (await readChanges(t, guest)).nextSince;
+        const said = (await comment(member, task.id, `@${guest.username} for you`).expect(201)).body;
+        await t.http
+          .delete(api(`/comments/${said.id}`))
+          .set('Authorization', member.bearer)
+          .expect(204);
+
+        await eventually('the comment events at the webhook', () =>
+          ['comment.created', 'comment.deleted'].every((event) =>
+            receiver.requests.some((request) => request.body.includes(`"event":"${event}"`)),
+          ),
+        );
+        const events = receiver.requests.map(
+          (request) => (JSON.parse(request.body) as { event: string }).event,
+        );
+        expect(events).not.toContain('notification.created');
+        const created = receiver.requests
+          .map((request) => JSON.parse(request.body) as { event: string; data: Record<string, unknown> })
+          .find((delivery) => delivery.event === 'comment.created');
+        expect(created?.data).toMatchObject({ taskId: task.id, comment: { id: said.id, body: said.body } });
+
+        const guestFeed = (await readChanges(t, guest, since)).items.map((item) => item.event);
+        expect(guestFeed).toEqual(['comment.created', 'notification.created', 'comment.deleted']);
+        const outsiderFeed = (await readChanges(t, outsider, since)).items.filter(
+          (i) => i.taskId === task.id,
+        );
+        expect(outsiderFeed).toEqual([]);
+      } finally {
+        await receiver.close();
+      }
     });
   });
 });

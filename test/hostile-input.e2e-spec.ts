@@ -34,7 +34,12 @@ interface Operation {
   pathParams: string[];
   queryParams: string[];
   body?: Record<string, SchemaObject>;
+  /** Takes a file as multipart/form-data. */
+  multipart: boolean;
 }
+
+/** A multipart upload: well-formed parts with hostile names and bytes, or a raw body no form encoder makes. */
+type Upload = { field: string; filename: string; bytes: Uint8Array } | { raw: string };
 
 interface Attempt {
   operation: Operation;
@@ -42,6 +47,7 @@ interface Attempt {
   query: Record<string, unknown>;
   body?: unknown;
   rawBody?: string;
+  upload?: Upload;
   headers: Record<string, string>;
 }
 
@@ -129,6 +135,49 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
 );
 
+const BOUNDARY = 'hostile-boundary';
+
+/** Raw multipart bodies (sent with boundary BOUNDARY) that are cut off, mislabelled or malformed. */
+const MALFORMED_MULTIPART = [
+  '',
+  '--hostile-boundary',
+  '--hostile-boundary\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\ncut off',
+  '--hostile-boundary\r\nContent-Disposition: form-data; name="file"\r\n\r\nnot a file\r\n--hostile-boundary--',
+  '--other\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\nx\r\n--other--',
+  '--hostile-boundary\r\nContent-Disposition: form-data; name="file"; filename*=UTF-8\'\'%FF%FE\r\n\r\nx\r\n--hostile-boundary--',
+  '--hostile-boundary\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\nx\r\n'.repeat(40),
+  `--hostile-boundary\r\nContent-Disposition: form-data; name="${'n'.repeat(5000)}"\r\n\r\nx\r\n--hostile-boundary--`,
+];
+
+const upload: fc.Arbitrary<Upload> = fc.oneof(
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      field: fc.constantFrom('file', 'file', 'file', 'files', 'FILE', ''),
+      filename: fc.oneof(
+        fc.constantFrom(
+          '../../../etc/passwd',
+          'C:\\boot.ini',
+          '"><img src=x>.html',
+          '\u202egnp.exe',
+          '.',
+          'x'.repeat(400),
+        ),
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 }),
+      ),
+      bytes: fc.oneof(
+        fc.uint8Array({ maxLength: 3000 }),
+        fc.constantFrom(
+          Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+          Buffer.from('89504e470d0a1a0a', 'hex'),
+          Buffer.alloc(0),
+        ),
+      ),
+    }),
+  },
+  { weight: 1, arbitrary: fc.constantFrom(...MALFORMED_MULTIPART).map((raw) => ({ raw })) },
+);
+
 /** A header value a client can send at all (visible ASCII), hostile in meaning. */
 const headerValue = fc.oneof(
   fc.constantFrom('"1"', '"999999999999"', 'W/"1"', '*', '"-1"', '""', "' OR 1=1 --", 'x'.repeat(300)),
@@ -148,8 +197,9 @@ function operationsOf(doc: OpenApiDocument): Operation[] {
     if (!path.startsWith('/api/v1/')) continue;
     for (const [method, spec] of Object.entries(methods)) {
       const parameters = (spec.parameters as { in: string; name: string }[] | undefined) ?? [];
-      const schema = (spec.requestBody as { content?: Record<string, { schema: SchemaObject }> } | undefined)
-        ?.content?.['application/json']?.schema;
+      const content = (spec.requestBody as { content?: Record<string, { schema: SchemaObject }> } | undefined)
+        ?.content;
+      const schema = content?.['application/json']?.schema;
       const resolved = schema && resolveSchema(doc, schema);
       operations.push({
         method: method as Operation['method'],
@@ -164,6 +214,7 @@ function operationsOf(doc: OpenApiDocument): Operation[] {
               resolveSchema(doc, property),
             ]),
           ),
+        multipart: content?.['multipart/form-data'] !== undefined,
       });
     }
   }
@@ -219,6 +270,16 @@ describe('hostile input on every operation', () => {
       .delete(`/api/v1/tasks/${task.id}/shares/${outsider.id}`)
       .set('Authorization', owner.bearer)
       .expect(204);
+    const comment = await t.http
+      .post(`/api/v1/tasks/${task.id}/comments`)
+      .set('Authorization', owner.bearer)
+      .send({ body: `@${member.username} a comment to aim at` })
+      .expect(201);
+    const attachment = await t.http
+      .post(`/api/v1/tasks/${task.id}/attachments`)
+      .set('Authorization', owner.bearer)
+      .attach('file', Buffer.from('a file to aim at'), 'aim.txt')
+      .expect(201);
     const key = await t.http
       .post('/api/v1/auth/api-keys')
       .set('Authorization', owner.bearer)
@@ -242,6 +303,8 @@ describe('hostile input on every operation', () => {
       webhook: webhook.body.id,
       delivery: (await deliveries())[0].id,
       key: key.body.id,
+      comment: comment.body.id,
+      attachment: attachment.body.id,
     };
     const { body: doc } = await t.http.get('/docs-json').expect(200);
     operations = operationsOf(doc as OpenApiDocument);
@@ -266,7 +329,12 @@ describe('hostile input on every operation', () => {
          (SELECT string_agg(u::text, ',' ORDER BY u.id) FROM users u WHERE u.id = ANY ($2)),
          (SELECT string_agg(concat_ws(';', k.id, k.name, k.scopes, k.revoked_at), ',' ORDER BY k.id)
             FROM api_keys k WHERE k.user_id = ANY ($2)),
-         (SELECT string_agg(s::text, ',' ORDER BY s.id) FROM auth_sessions s WHERE s.user_id = ANY ($2))
+         (SELECT string_agg(s::text, ',' ORDER BY s.id) FROM auth_sessions s WHERE s.user_id = ANY ($2)),
+         (SELECT string_agg(c::text, ',' ORDER BY c.id) FROM comments c JOIN tasks t ON t.id = c.task_id
+           WHERE t.project_id = $1),
+         (SELECT string_agg(a::text, ',' ORDER BY a.id) FROM attachments a JOIN tasks t ON t.id = a.task_id
+           WHERE t.project_id = $1),
+         (SELECT string_agg(n::text, ',' ORDER BY n.id) FROM notifications n WHERE n.user_id = ANY ($2))
        )) AS digest`,
       [project.id, [owner.id, member.id]],
     );
@@ -287,6 +355,8 @@ describe('hostile input on every operation', () => {
         return encodeURIComponent(Buffer.from(overrides[name], 'utf8').toString('utf8'));
       if (named[name]) return named[name];
       if (operation.path.startsWith('/api/v1/tasks/')) return ids.task;
+      if (operation.path.startsWith('/api/v1/comments/')) return ids.comment;
+      if (operation.path.startsWith('/api/v1/attachments/')) return ids.attachment;
       if (operation.path.startsWith('/api/v1/admin/users/')) return ids.owner;
       if (operation.path.startsWith('/api/v1/auth/api-keys/')) return ids.key;
       return ids.project;
@@ -341,6 +411,7 @@ describe('hostile input on every operation', () => {
           { requiredKeys: [] },
         ),
         body: operation.body ? bodyOf(operation.body) : fc.constant(undefined),
+        upload: operation.multipart ? upload : fc.constant(undefined),
         rawBody: operation.body
           ? fc.oneof(
               { weight: 3, arbitrary: fc.constant(undefined) },
@@ -377,6 +448,14 @@ describe('hostile input on every operation', () => {
           ]),
         ),
       );
+    if (attempt.upload && 'raw' in attempt.upload) {
+      return request
+        .set('Content-Type', `multipart/form-data; boundary=${BOUNDARY}`)
+        .send(attempt.upload.raw);
+    }
+    if (attempt.upload) {
+      return request.attach(attempt.upload.field, Buffer.from(attempt.upload.bytes), attempt.upload.filename);
+    }
     const body = attempt.rawBody ?? (attempt.body === undefined ? undefined : JSON.stringify(attempt.body));
     return body === undefined ? request : request.set('Content-Type', 'application/json').send(body);
   }
@@ -386,6 +465,11 @@ describe('hostile input on every operation', () => {
       query: attempt.query,
       headers: attempt.headers,
       body: attempt.rawBody ?? attempt.body,
+      upload:
+        attempt.upload &&
+        ('raw' in attempt.upload
+          ? attempt.upload.raw
+          : { ...attempt.upload, bytes: attempt.upload.bytes.length }),
     }).slice(0, 600);
   const describeAttempt = (attempt: Attempt) =>
     `${attempt.operation.method.toUpperCase()} ${attempt.path.slice(0, 200)}`;
