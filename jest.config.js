@@ -14,6 +14,10 @@ const esmPackages = [
   '@tokenizer',
   'load-esm',
   '@borewit',
+  'temporal-polyfill',
+  'temporal-spec',
+  'temporal-utils',
+  'ical.js',
 ];
 const transform = {
   '^.+\\.ts$': ['@swc/jest'],

@@ -6,6 +6,7 @@ import { CreateActivity1764288000000 } from './1764288000000-CreateActivity';
 import { CreateGithubRepositories1764374400000 } from './1764374400000-CreateGithubRepositories';
 import { CreateWebhooks1764460800000 } from './1764460800000-CreateWebhooks';
 import { CreateConversation1764547200000 } from './1764547200000-CreateConversation';
+import { CreateTime1764633600000 } from './1764633600000-CreateTime';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -16,4 +17,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateGithubRepositories1764374400000,
   CreateWebhooks1764460800000,
   CreateConversation1764547200000,
+  CreateTime1764633600000,
 ];

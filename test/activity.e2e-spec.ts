@@ -117,6 +117,7 @@ describe('activity log and change feed', () => {
           title: { from: null, to: 'Write' },
           status: { from: null, to: 'pending' },
           priority: { from: null, to: 2 },
+          timezone: { from: null, to: 'UTC' },
         },
       },
       {

@@ -50,6 +50,10 @@ describe('tasks', () => {
         githubRepo: null,
         commentCount: 0,
         attachmentCount: 0,
+        recurrence: null,
+        nextOccurrences: [],
+        timezone: 'UTC',
+        reminders: [],
       });
       expect(res.headers.location).toBe(`/api/v1/tasks/${res.body.id}`);
       // The version, then the counts that move without one (comments, attachments).

@@ -54,6 +54,7 @@ export class AppConfig {
   };
   readonly activity: { outboxPollIntervalMs: number; retentionDays: number };
   readonly realtime: { revalidateIntervalMs: number };
+  readonly reminders: { pollIntervalMs: number };
   readonly github: {
     apiBase: string;
     token?: string;
@@ -120,6 +121,7 @@ export class AppConfig {
       retentionDays: vars.ACTIVITY_RETENTION_DAYS,
     };
     this.realtime = { revalidateIntervalMs: vars.REALTIME_REVALIDATE_INTERVAL_MS };
+    this.reminders = { pollIntervalMs: vars.REMINDER_POLL_INTERVAL_MS };
     this.github = {
       apiBase: vars.GITHUB_API_BASE.replace(/\/+$/, ''),
       token: vars.GITHUB_TOKEN,

@@ -171,6 +171,10 @@ export class EnvironmentVariables {
   @IntSetting(100, 600000)
   REALTIME_REVALIDATE_INTERVAL_MS = 15000;
 
+  /** How often due reminders are looked for (they fire within this of their time). */
+  @IntSetting(50, 60000)
+  REMINDER_POLL_INTERVAL_MS = 5000;
+
   /** How long activity is kept; `npm run activity:prune` deletes what is older. */
   @IntSetting(1)
   ACTIVITY_RETENTION_DAYS = 90;

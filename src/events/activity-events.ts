@@ -14,6 +14,8 @@ export const ACTIVITY_EVENTS = [
   'task.restored',
   'task.shared',
   'task.unshared',
+  'task.recurred',
+  'task.reminder',
   'comment.created',
   'comment.updated',
   'comment.deleted',

@@ -120,6 +120,8 @@ export class NotificationsService {
         return { assigned: definedIds([entry.userId]) };
       case 'task.shared':
         return { shared: definedIds([entry.userId]) };
+      case 'task.reminder':
+        return { reminder: definedIds([entry.userId]) };
       case 'comment.created':
         return {
           mentioned: idsIn(changedTo(entry.changes, 'mentions')),

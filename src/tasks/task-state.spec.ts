@@ -11,6 +11,10 @@ const current: TaskState = {
   dueDate: '2026-12-31',
   assigneeId: 'u1',
   githubRepo: 'octo/repo',
+  recurrence: null,
+  recurrenceDone: 0,
+  timezone: 'Europe/Berlin',
+  reminders: [],
 };
 
 describe('nextTaskState', () => {
@@ -25,7 +29,7 @@ describe('nextTaskState', () => {
     });
   });
 
-  it('resets what a PUT does not send, keeping the project', () => {
+  it('resets what a PUT does not send, keeping the project and the time zone', () => {
     expect(nextTaskState(current, { title: 'New' }, 'replace')).toEqual({
       projectId: 'p1',
       title: 'New',
@@ -35,6 +39,10 @@ describe('nextTaskState', () => {
       dueDate: null,
       assigneeId: null,
       githubRepo: null,
+      recurrence: null,
+      recurrenceDone: 0,
+      timezone: 'Europe/Berlin',
+      reminders: [],
     });
   });
 

@@ -2,6 +2,8 @@ import { UnprocessableEntityException } from '@nestjs/common';
 import type { TaskStatus } from './dto/task-fields';
 import type { ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
 import type { TaskState } from './tasks.repository';
+import { normalizeRule, Recurrence } from './recurrence';
+import type { Reminder } from './reminders';
 
 /** The fields whose changes the activity log records. */
 export const TRACKED_FIELDS = [
@@ -13,6 +15,9 @@ export const TRACKED_FIELDS = [
   'dueDate',
   'assigneeId',
   'githubRepo',
+  'recurrence',
+  'timezone',
+  'reminders',
 ] as const satisfies readonly (keyof TaskState)[];
 
 /** What a field is when a create or a PUT does not send it. */
@@ -23,6 +28,9 @@ export const TASK_DEFAULTS = {
   dueDate: null,
   assigneeId: null,
   githubRepo: null,
+  recurrence: null,
+  recurrenceDone: 0,
+  reminders: [],
 } as const satisfies Partial<TaskState>;
 
 /** The fields a write sends, with the repository already parsed to its cache key (null unlinks). */
@@ -36,7 +44,10 @@ export type TaskWrite = Omit<UpdateTaskDto | ReplaceTaskDto, 'githubRepo' | 'ver
  */
 export function nextTaskState(current: TaskState, write: TaskWrite, mode: 'merge' | 'replace'): TaskState {
   const base: TaskState =
-    mode === 'replace' ? { ...TASK_DEFAULTS, projectId: current.projectId, title: current.title } : current;
+    mode === 'replace'
+      ? { ...TASK_DEFAULTS, projectId: current.projectId, title: current.title, timezone: current.timezone }
+      : current;
+  const recurrence = write.recurrence !== undefined ? storedRecurrence(write.recurrence) : base.recurrence;
   return {
     projectId: write.projectId ?? current.projectId,
     title: write.title ?? base.title,
@@ -46,7 +57,28 @@ export function nextTaskState(current: TaskState, write: TaskWrite, mode: 'merge
     dueDate: write.dueDate !== undefined ? write.dueDate : base.dueDate,
     assigneeId: write.assigneeId !== undefined ? write.assigneeId : base.assigneeId,
     githubRepo: write.githubRepo !== undefined ? write.githubRepo : base.githubRepo,
+    recurrence,
+    // A new rule starts its count again.
+    recurrenceDone: sameRecurrence(recurrence, current.recurrence) ? current.recurrenceDone : 0,
+    timezone: write.timezone ?? base.timezone,
+    reminders: write.reminders ? write.reminders.map(storedReminder) : [...base.reminders],
   };
+}
+
+function storedRecurrence(recurrence: { rule: string; from?: Recurrence['from'] } | null): Recurrence | null {
+  return recurrence && { rule: normalizeRule(recurrence.rule), from: recurrence.from ?? 'due' };
+}
+
+function sameRecurrence(a: Recurrence | null, b: Recurrence | null): boolean {
+  return a?.rule === b?.rule && a?.from === b?.from;
+}
+
+/** A reminder as stored: an absolute one in UTC, a relative one as sent. */
+function storedReminder(reminder: { at?: string; before?: string; time?: string }): Reminder {
+  if (reminder.at !== undefined) return { at: new Date(reminder.at).toISOString() };
+  return reminder.time === undefined
+    ? { before: reminder.before! }
+    : { before: reminder.before!, time: reminder.time };
 }
 
 /**

@@ -4,6 +4,7 @@ import { NotificationsModule } from '../notifications/notifications.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { UsersModule } from '../users/users.module';
 import { GithubRetrier } from './github-retrier';
+import { ReminderScheduler } from './reminder-scheduler';
 import { SharesController } from './shares.controller';
 import { SharesRepository } from './shares.repository';
 import { SharesService } from './shares.service';
@@ -16,6 +17,14 @@ import { TasksService } from './tasks.service';
   imports: [ProjectsModule, UsersModule, GithubModule, NotificationsModule],
   controllers: [ProjectTasksController, TasksController, SharesController],
   exports: [TasksService],
-  providers: [TasksService, TasksRepository, TaskGithubLinks, GithubRetrier, SharesService, SharesRepository],
+  providers: [
+    TasksService,
+    TasksRepository,
+    TaskGithubLinks,
+    GithubRetrier,
+    ReminderScheduler,
+    SharesService,
+    SharesRepository,
+  ],
 })
 export class TasksModule {}

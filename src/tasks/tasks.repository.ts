@@ -10,6 +10,8 @@ import { readableProjectCondition, visibleTaskCondition } from '../projects/proj
 import type { ListTasksQuery, TaskSortKey } from './dto/list-tasks.query';
 import { mapTask, TaskDto, TaskRow } from './dto/task.dto';
 import type { TaskStatus } from './dto/task-fields';
+import type { Recurrence } from './recurrence';
+import type { Reminder } from './reminders';
 
 /** The columns every task read selects, as the mapper expects them. */
 const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.priority,
@@ -19,7 +21,8 @@ const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.pr
   CASE WHEN t.github_repo IS NOT NULL THEN
     (SELECT ${githubRepoJson('g')} FROM github_repositories g WHERE g.key = t.github_repo) END AS github_repo,
   (SELECT count(*)::int FROM comments c WHERE c.task_id = t.id AND c.deleted_at IS NULL) AS comment_count,
-  (SELECT count(*)::int FROM attachments f WHERE f.task_id = t.id) AS attachment_count`;
+  (SELECT count(*)::int FROM attachments f WHERE f.task_id = t.id) AS attachment_count,
+  t.recurrence, t.recurrence_done, t.timezone, t.reminders`;
 
 /** The fields a write sets on a task. */
 export interface TaskState {
@@ -32,6 +35,22 @@ export interface TaskState {
   assigneeId: string | null;
   /** The linked repository's cache key (lower-cased owner/name). */
   githubRepo: string | null;
+  recurrence: Recurrence | null;
+  /** Occurrences completed under the current recurrence (COUNT counts them). */
+  recurrenceDone: number;
+  /** IANA zone of the task's dates and reminders. */
+  timezone: string;
+  reminders: Reminder[];
+}
+
+/** A reminder taken to fire. */
+export interface DueReminder {
+  taskId: string;
+  position: number;
+  fireAt: string;
+  projectId: string;
+  recipientId: string;
+  fires: boolean;
 }
 
 /** Where a list is taken from: one project's live tasks or its trash, or every task the viewer can see. */
@@ -90,8 +109,8 @@ export class TasksRepository {
   async insert(manager: EntityManager, state: TaskState, createdBy: string): Promise<string> {
     const [{ id }] = await manager.query<{ id: string }[]>(
       `INSERT INTO tasks (project_id, title, description, status, priority, due_date, assignee_id, github_repo,
-                          completed_at, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $4 = 'completed' THEN now() END, $9)
+                          recurrence, recurrence_done, timezone, reminders, completed_at, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CASE WHEN $4 = 'completed' THEN now() END, $13)
        RETURNING id`,
       [...stateParameters(state), createdBy],
     );
@@ -111,14 +130,77 @@ export class TasksRepository {
     const updated = await queryRows(
       manager,
       `UPDATE tasks SET project_id = $1, title = $2, description = $3, status = $4, priority = $5, due_date = $6,
-              assignee_id = $7, github_repo = $8,
+              assignee_id = $7, github_repo = $8, recurrence = $9, recurrence_done = $10, timezone = $11,
+              reminders = $12,
               completed_at = CASE WHEN $4 <> 'completed' THEN NULL ELSE COALESCE(completed_at, now()) END,
               version = version + 1, updated_at = now()
-        WHERE id = $9 AND deleted_at IS NULL AND ($10::integer IS NULL OR version = $10)
+        WHERE id = $13 AND deleted_at IS NULL AND ($14::integer IS NULL OR version = $14)
         RETURNING id`,
       [...stateParameters(state), id, expected ?? null],
     );
     return updated.length > 0;
+  }
+
+  /** The time zone a new task of this user takes. */
+  async timeZoneOf(userId: string, manager: EntityManager): Promise<string> {
+    const [row] = await manager.query<{ timezone: string }[]>(`SELECT timezone FROM users WHERE id = $1`, [
+      userId,
+    ]);
+    return row?.timezone ?? 'UTC';
+  }
+
+  /** What a write needs that the answer does not show: the linked repository's key and the occurrences done. */
+  async hiddenState(
+    id: string,
+    manager: EntityManager,
+  ): Promise<{ githubRepo: string | null; recurrenceDone: number }> {
+    const [row] = await manager.query<{ github_repo: string | null; recurrence_done: number }[]>(
+      `SELECT github_repo, recurrence_done FROM tasks WHERE id = $1`,
+      [id],
+    );
+    return { githubRepo: row?.github_repo ?? null, recurrenceDone: row?.recurrence_done ?? 0 };
+  }
+
+  /** Replaces when the task's reminders fire next. */
+  async scheduleReminders(
+    manager: EntityManager,
+    taskId: string,
+    reminders: { position: number; fireAt: Date }[],
+  ): Promise<void> {
+    await manager.query(`DELETE FROM task_reminders WHERE task_id = $1`, [taskId]);
+    if (reminders.length === 0) return;
+    await manager.query(
+      `INSERT INTO task_reminders (task_id, position, fire_at)
+       SELECT $1, position, fire_at FROM unnest($2::smallint[], $3::timestamptz[]) AS r (position, fire_at)`,
+      [taskId, reminders.map((reminder) => reminder.position), reminders.map((reminder) => reminder.fireAt)],
+    );
+  }
+
+  /**
+   * Takes up to `limit` reminders that have fallen due, locked so another instance passes them over, and deletes
+   * them in the same transaction: each fires at most once. `fires` is false for one that must not fire any more
+   * (its task deleted or completed, or no longer visible to the person it would tell).
+   */
+  async takeDueReminders(manager: EntityManager, limit: number): Promise<DueReminder[]> {
+    const due = await manager.query<DueReminder[]>(
+      `SELECT r.task_id AS "taskId", r.position, ${isoTimestamp('r.fire_at')} AS "fireAt",
+              t.project_id AS "projectId", COALESCE(t.assignee_id, t.created_by) AS "recipientId",
+              (t.deleted_at IS NULL AND t.status <> 'completed'
+               AND ${visibleTaskCondition('COALESCE(t.assignee_id, t.created_by)')}) AS fires
+         FROM task_reminders r JOIN tasks t ON t.id = r.task_id
+        WHERE r.fire_at <= now()
+        ORDER BY r.fire_at, r.task_id, r.position LIMIT $1
+          FOR UPDATE OF r SKIP LOCKED`,
+      [limit],
+    );
+    if (due.length > 0) {
+      await manager.query(
+        `DELETE FROM task_reminders r USING unnest($1::uuid[], $2::smallint[]) AS d (task_id, position)
+          WHERE r.task_id = d.task_id AND r.position = d.position`,
+        [due.map((reminder) => reminder.taskId), due.map((reminder) => reminder.position)],
+      );
+    }
+    return due;
   }
 
   /** Sends a live task to the trash; undefined on a version mismatch. */
@@ -278,5 +360,9 @@ function stateParameters(state: TaskState): unknown[] {
     state.dueDate,
     state.assigneeId,
     state.githubRepo,
+    state.recurrence && JSON.stringify(state.recurrence),
+    state.recurrenceDone,
+    state.timezone,
+    JSON.stringify(state.reminders),
   ];
 }

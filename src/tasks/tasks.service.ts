@@ -19,7 +19,9 @@ import { ProjectsService } from '../projects/projects.service';
 import type { ListAllTasksQuery, ListProjectTasksQuery } from './dto/list-tasks.query';
 import type { TaskDto } from './dto/task.dto';
 import type { CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
+import type { Reminder } from './reminders';
 import { nextTaskState, TASK_DEFAULTS, TRACKED_FIELDS } from './task-state';
+import { applyRecurrence, assertTimeRules, movesReminders, Recurred, upcomingReminders } from './task-time';
 import { TaskGithubLinks } from './task-github-links';
 import { TasksRepository, TaskState } from './tasks.repository';
 
@@ -47,13 +49,17 @@ export class TasksService {
       const target = projectId ?? inbox!.id;
       await this.access.require(principal.userId, target, 'write-tasks', { manager });
       // A create is a PUT onto a task of defaults: whatever is not sent takes its default.
+      const write = { ...dto, githubRepo: repo?.key ?? null };
+      const timezone = await this.tasks.timeZoneOf(principal.userId, manager);
       const state = nextTaskState(
-        { ...TASK_DEFAULTS, projectId: target, title: dto.title },
-        { ...dto, githubRepo: repo?.key ?? null },
+        { ...TASK_DEFAULTS, projectId: target, title: dto.title, timezone },
+        write,
         'replace',
       );
+      assertTimeRules(state, write);
       await this.assertAssignable(state, manager);
       const id = await this.tasks.insert(manager, state, principal.userId);
+      await this.tasks.scheduleReminders(manager, id, upcomingReminders(state));
       const linked = await this.githubLinks.applyChange(manager, change, {
         actorId: principal.userId,
         exceptTaskId: id,
@@ -65,7 +71,12 @@ export class TasksService {
           event: 'task.created',
           ...subject(task),
           actorId: principal.userId,
-          changes: changedFields(null, state, TRACKED_FIELDS),
+          // A new task's history names what it was created with, not the empty list of reminders it lacks.
+          changes: changedFields(
+            null,
+            state,
+            state.reminders.length > 0 ? TRACKED_FIELDS : UNREMINDED_FIELDS,
+          ),
         },
         ...linked,
       ]);
@@ -159,17 +170,25 @@ export class TasksService {
   ): Promise<TaskDto> {
     const repo = dto.githubRepo ? parseRepoName(dto.githubRepo) : null;
     const lookup = repo ? await this.lookupRelink(principal, id, repo) : undefined;
+    // The occurrence the caller saw: two completions of it racing must advance a recurring task once.
+    const seenDueDate = completes(dto) ? (await this.tasks.read(id))?.dueDate : undefined;
     return this.transactions.run(async (manager) => {
       // The repository row is locked before the task, the order every writer of linked tasks keeps.
       const change = lookup && (await this.github.store(manager, lookup));
       await this.access.requireTask(principal.userId, id, 'update', { manager, lock: true });
       const task = await this.load(id, manager);
-      const current: TaskState = { ...task, githubRepo: await this.tasks.linkedRepoKey(id, manager) };
-      const next = nextTaskState(
-        current,
-        { ...dto, githubRepo: dto.githubRepo === undefined ? undefined : (repo?.key ?? null) },
-        mode,
-      );
+      if (
+        task.recurrence &&
+        seenDueDate !== undefined &&
+        task.dueDate !== seenDueDate &&
+        expected === undefined
+      ) {
+        return task;
+      }
+      const current = stateOf(task, await this.tasks.hiddenState(id, manager));
+      const write = { ...dto, githubRepo: dto.githubRepo === undefined ? undefined : (repo?.key ?? null) };
+      const { state: next, recurred } = applyRecurrence(current, nextTaskState(current, write, mode));
+      assertTimeRules(next, write);
       await this.authorizeMove(principal, current, next, manager);
       const changes = changedFields<TaskState>(current, next, TRACKED_FIELDS);
       if (Object.keys(changes).length === 0) {
@@ -180,6 +199,8 @@ export class TasksService {
       }
       if (!(await this.tasks.update(manager, id, next, expected)))
         throw new PreconditionFailedException('The task has changed since that version');
+      if (movesReminders(current, next))
+        await this.tasks.scheduleReminders(manager, id, upcomingReminders(next));
       const linked = await this.githubLinks.applyChange(manager, change, {
         actorId: principal.userId,
         exceptTaskId: id,
@@ -187,6 +208,7 @@ export class TasksService {
       const updated = await this.load(id, manager);
       await this.notifications.record(manager, [
         ...updateEntries(updated, current, changes, principal.userId),
+        ...(recurred ? [recurredEntry(updated, recurred, principal.userId)] : []),
         ...linked,
       ]);
       return updated;
@@ -230,6 +252,44 @@ export class TasksService {
       throw new UnprocessableEntityException({ message, errors: [{ field: 'assigneeId', message }] });
     }
   }
+}
+
+const UNREMINDED_FIELDS = TRACKED_FIELDS.filter((field) => field !== 'reminders');
+
+/** Whether a write completes the task. */
+function completes(dto: UpdateTaskDto | ReplaceTaskDto): boolean {
+  return dto.status === 'completed' || dto.completed === true;
+}
+
+/** The state a write starts from: what the answer shows, as stored, and what it does not show. */
+function stateOf(task: TaskDto, hidden: { githubRepo: string | null; recurrenceDone: number }): TaskState {
+  return {
+    projectId: task.projectId,
+    title: task.title,
+    description: task.description,
+    status: task.status,
+    priority: task.priority,
+    dueDate: task.dueDate,
+    assigneeId: task.assigneeId,
+    githubRepo: hidden.githubRepo,
+    recurrence: task.recurrence,
+    recurrenceDone: hidden.recurrenceDone,
+    timezone: task.timezone,
+    reminders: task.reminders.map(({ remindAt: _remindAt, ...reminder }) => reminder as Reminder),
+  };
+}
+
+/** The history's record of a completed occurrence of a recurring task. */
+function recurredEntry(task: TaskDto, recurred: Recurred, actorId: string): ActivityEntry {
+  return {
+    event: 'task.recurred',
+    ...subject(task),
+    actorId,
+    changes: {
+      completedOccurrence: { from: null, to: recurred.completedOccurrence },
+      dueDate: { from: recurred.completedOccurrence, to: recurred.nextDueDate },
+    },
+  };
 }
 
 /** What an activity record of this task names: its project, itself, its version and state after the change. */

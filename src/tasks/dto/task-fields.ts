@@ -1,8 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
+  IsISO8601,
+  Matches,
+  ValidateBy,
+  ValidateNested,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -17,8 +23,11 @@ import {
   ValidateIf,
   ValidatorConstraint,
 } from 'class-validator';
-import type { ValidatorConstraintInterface } from 'class-validator';
+import type { ValidationArguments, ValidatorConstraintInterface } from 'class-validator';
 import { IsGithubRepoName } from '../../github/github-repo-name';
+import { ruleProblem } from '../recurrence';
+import { IsIanaTimezone } from '../../users/dto/user-fields';
+import { durationProblem } from '../reminders';
 
 export const TASK_STATUSES = ['pending', 'in_progress', 'completed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -35,6 +44,75 @@ export class IsCalendarDate implements ValidatorConstraintInterface {
   defaultMessage(): string {
     return 'must be a real calendar date as YYYY-MM-DD';
   }
+}
+
+@ValidatorConstraint({ name: 'recurrenceRule' })
+export class IsRecurrenceRule implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && ruleProblem(value) === null;
+  }
+
+  defaultMessage(args?: ValidationArguments): string {
+    const problem = typeof args?.value === 'string' ? ruleProblem(args.value) : 'must be a string';
+    return `rule ${problem ?? 'is invalid'}`;
+  }
+}
+
+@ValidatorConstraint({ name: 'reminderDuration' })
+export class IsReminderDuration implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && durationProblem(value) === null;
+  }
+
+  defaultMessage(args?: ValidationArguments): string {
+    return `before ${typeof args?.value === 'string' ? durationProblem(args.value) : 'must be a string'}`;
+  }
+}
+
+export class RecurrenceDto {
+  @ApiProperty({
+    example: 'FREQ=MONTHLY;BYDAY=-1FR',
+    description:
+      'RFC 5545 RRULE: FREQ (DAILY, WEEKLY, MONTHLY, YEARLY), INTERVAL, BYDAY, BYMONTHDAY, BYMONTH, BYSETPOS, COUNT, UNTIL',
+  })
+  @Validate(IsRecurrenceRule)
+  rule: string;
+
+  @ApiPropertyOptional({ enum: ['due', 'completion'], default: 'due' })
+  @IsOptional()
+  @IsIn(['due', 'completion'])
+  from?: 'due' | 'completion';
+}
+
+/** `{ at }`, or `{ before, time? }`; exactly one of `at` and `before`. */
+export class ReminderDto {
+  @ApiPropertyOptional({ example: '2026-12-24T09:00:00+01:00', description: 'An instant, with its offset' })
+  @ValidateIf((reminder: ReminderDto) => reminder.before === undefined || reminder.at !== undefined)
+  @IsISO8601({ strict: true, strictSeparator: true })
+  @Matches(/T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'at must be an instant with its offset',
+  })
+  at?: string;
+
+  @ApiPropertyOptional({ example: 'P1D', description: 'ISO 8601 duration before the due date (at `time`)' })
+  @ValidateIf((reminder: ReminderDto) => reminder.at === undefined || reminder.before !== undefined)
+  @Validate(IsReminderDuration)
+  @ValidateBy({
+    name: 'notWithAt',
+    validator: {
+      validate: (_value, args) => (args?.object as ReminderDto).at === undefined,
+      defaultMessage: () => 'give at or before, not both',
+    },
+  })
+  before?: string;
+
+  @ApiPropertyOptional({
+    example: '09:00',
+    description: 'Wall time on the due date to count back from; 09:00',
+  })
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time must be HH:MM' })
+  time?: string;
 }
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -106,6 +184,36 @@ export const TaskField = {
       IsOptional(),
       IsString(),
       Validate(IsGithubRepoName),
+    ),
+  recurrence: () =>
+    applyDecorators(
+      ApiPropertyOptional({
+        type: RecurrenceDto,
+        nullable: true,
+        description: 'Needs a dueDate; null stops it',
+      }),
+      Nullable(),
+      IsOptional(),
+      ValidateNested(),
+      Type(() => RecurrenceDto),
+    ),
+  timezone: () =>
+    applyDecorators(
+      ApiPropertyOptional({
+        example: 'Europe/Berlin',
+        description: "Where the task's dates are; the creator's by default",
+      }),
+      IsOptional(),
+      Validate(IsIanaTimezone),
+    ),
+  reminders: () =>
+    applyDecorators(
+      ApiPropertyOptional({ type: ReminderDto, isArray: true, maxItems: 5 }),
+      IsOptional(),
+      IsArray(),
+      ArrayMaxSize(5),
+      ValidateNested({ each: true }),
+      Type(() => ReminderDto),
     ),
   projectId: (description: string) =>
     applyDecorators(ApiPropertyOptional({ format: 'uuid', description }), IsOptional(), IsUUID('all')),

@@ -1,5 +1,5 @@
 import { PartialType } from '@nestjs/swagger';
-import { TaskField, TaskStatus } from './task-fields';
+import { RecurrenceDto, ReminderDto, TaskField, TaskStatus } from './task-fields';
 
 /** POST /projects/{projectId}/tasks */
 export class CreateTaskDto {
@@ -11,6 +11,9 @@ export class CreateTaskDto {
   @TaskField.dueDate() dueDate?: string | null;
   @TaskField.assigneeId() assigneeId?: string | null;
   @TaskField.githubRepo() githubRepo?: string | null;
+  @TaskField.recurrence() recurrence?: RecurrenceDto | null;
+  @TaskField.timezone() timezone?: string;
+  @TaskField.reminders() reminders?: ReminderDto[];
 }
 
 /** POST /tasks: a project, or the caller's Inbox. */

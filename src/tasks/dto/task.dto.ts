@@ -1,6 +1,17 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { GithubRepoDto } from '../../github/dto/github-repo.dto';
-import { TASK_STATUSES, TaskStatus } from './task-fields';
+import { Recurrence, upcomingDates } from '../recurrence';
+import { Reminder, reminderInstant } from '../reminders';
+import { RecurrenceDto, ReminderDto, TASK_STATUSES, TaskStatus } from './task-fields';
+
+export class ReminderAnswerDto extends ReminderDto {
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'When it falls for the current due date (null: a relative reminder without a due date)',
+  })
+  remindAt: string | null;
+}
 
 export class TaskDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -21,6 +32,16 @@ export class TaskDto {
   githubRepo: GithubRepoDto | null;
   @ApiProperty({ description: 'Comments on the task, deleted ones not counted' }) commentCount: number;
   @ApiProperty() attachmentCount: number;
+  @ApiProperty({ type: RecurrenceDto, nullable: true }) recurrence: Recurrence | null;
+  @ApiProperty({
+    type: String,
+    isArray: true,
+    example: ['2027-01-29', '2027-02-26'],
+    description: 'The next five dates after dueDate, for a recurring task; empty otherwise',
+  })
+  nextOccurrences: string[];
+  @ApiProperty({ example: 'Europe/Berlin' }) timezone: string;
+  @ApiProperty({ type: ReminderAnswerDto, isArray: true }) reminders: ReminderAnswerDto[];
 }
 
 /** Counts shown on a task that change without a new task version: part of its ETag, so a 304 never hides them. */
@@ -48,6 +69,10 @@ export interface TaskRow {
   github_repo: GithubRepoDto | null;
   comment_count: number;
   attachment_count: number;
+  recurrence: Recurrence | null;
+  recurrence_done: number;
+  timezone: string;
+  reminders: Reminder[];
 }
 
 export function mapTask(row: TaskRow): TaskDto {
@@ -69,5 +94,15 @@ export function mapTask(row: TaskRow): TaskDto {
     githubRepo: row.github_repo,
     commentCount: row.comment_count,
     attachmentCount: row.attachment_count,
+    recurrence: row.recurrence,
+    nextOccurrences:
+      row.recurrence && row.due_date
+        ? upcomingDates({ ...row.recurrence, done: row.recurrence_done }, row.due_date)
+        : [],
+    timezone: row.timezone,
+    reminders: row.reminders.map((reminder) => ({
+      ...reminder,
+      remindAt: reminderInstant(reminder, row.due_date, row.timezone)?.toISOString() ?? null,
+    })),
   };
 }
