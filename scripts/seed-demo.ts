@@ -102,15 +102,43 @@ async function main(): Promise<void> {
     if (res.status === 201 && firstTasks.length < 5) firstTasks.push((res.body as { id: string }).id);
   }
   const conversations = await seedConversation(firstTasks, ada, grace, linus);
+  const feedUrl = await seedTime(projects[0].id, ada, grace);
   process.stdout.write(
     [
       `Seeded ${baseUrl}: 2 projects, ${created} tasks, ${conversations} comments and an attachment.`,
       `Sign in (password for all three: ${PASSWORD}):`,
       ...[ada, grace, linus].map((user) => `  ${user.email}`),
       `Try: curl -s ${baseUrl}/api/v1/tasks?due=overdue -H "authorization: Bearer <accessToken from /auth/login>"`,
+      `Grace's calendar (subscribe in any calendar app): ${feedUrl}`,
       '',
     ].join('\n'),
   );
+}
+
+/** Recurring tasks with reminders, and a calendar feed for grace, who is assigned to them. */
+async function seedTime(projectId: string, ada: Session, grace: Session): Promise<string> {
+  const recurring = [
+    { title: 'Pay the hosting bill', rule: 'FREQ=MONTHLY;BYDAY=-1FR', dueDate: dateIn(3) },
+    { title: 'Team retro', rule: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE', dueDate: dateIn(1) },
+    {
+      title: 'Water the office plants',
+      rule: 'FREQ=DAILY;INTERVAL=3',
+      dueDate: dateIn(0),
+      from: 'completion',
+    },
+  ];
+  for (const task of recurring) {
+    await call('POST', `/projects/${projectId}/tasks`, ada.token, {
+      title: task.title,
+      dueDate: task.dueDate,
+      assigneeId: grace.id,
+      timezone: 'Europe/Berlin',
+      recurrence: { rule: task.rule, from: task.from ?? 'due' },
+      reminders: [{ before: 'P1D', time: '09:00' }],
+    });
+  }
+  const feed = await call<{ url: string }>('POST', '/users/me/calendar-feed', grace.token);
+  return feed.body.url;
 }
 
 /** A short thread on each task with mentions (so grace and linus have notifications), and a file on the first. */

@@ -14,6 +14,7 @@ import { ProjectsModule } from './projects/projects.module';
 import { TasksModule } from './tasks/tasks.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { AttachmentsModule } from './attachments/attachments.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CommentsModule } from './comments/comments.module';
 import { ActivityModule } from './activity/activity.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -41,6 +42,7 @@ export class AppModule {
         NotificationsModule,
         CommentsModule,
         AttachmentsModule,
+        CalendarModule,
         ActivityModule,
         EventsModule,
         RealtimeModule,

@@ -62,6 +62,8 @@ describe('every route declares how it is reached', () => {
       'auth/login',
       'auth/refresh',
       'auth/register',
+      // The feed's secret token is its credential (calendar apps send no headers); it opens that feed alone.
+      'calendar/:token.ics',
       'health',
       'health/ready',
       'metrics',
@@ -78,7 +80,12 @@ describe('the OpenAPI document', () => {
 
   it('documents every API operation with a success schema, its errors, and its security', async () => {
     const { body } = await t.http.get('/docs-json').expect(200);
-    const open = ['/api/v1/auth/register', '/api/v1/auth/login', '/api/v1/auth/refresh'];
+    const open = [
+      '/api/v1/auth/register',
+      '/api/v1/auth/login',
+      '/api/v1/auth/refresh',
+      '/api/v1/calendar/{token}.ics',
+    ];
     const problems: string[] = [];
     for (const [path, operations] of Object.entries<Record<string, Record<string, unknown>>>(body.paths)) {
       if (!path.startsWith('/api/v1/')) continue;

@@ -287,7 +287,7 @@ describe('time: recurrence, reminders', () => {
     it('fires once to the assignee (else the creator): a notification on their socket and task.reminder for webhooks', async () => {
       const socket = await connectSocket(t, { auth: { token: member.accessToken } });
       sockets.push(socket);
-      const soon = new Date(Date.now() + 1500).toISOString();
+      const soon = new Date(Date.now() + 3000).toISOString();
       const assigned = (await create(owner, { assigneeId: member.id, reminders: [{ at: soon }] }).expect(201))
         .body;
       const unassigned = (await create(owner, { reminders: [{ at: soon }] }).expect(201)).body;
@@ -314,7 +314,8 @@ describe('time: recurrence, reminders', () => {
     });
 
     it('never fires for a deleted, completed or no longer visible task', async () => {
-      const soon = new Date(Date.now() + 1000).toISOString();
+      // Far enough ahead that the setup below is done before it falls, even on a loaded machine.
+      const soon = new Date(Date.now() + 5000).toISOString();
       const deleted = (await create(owner, { assigneeId: member.id, reminders: [{ at: soon }] }).expect(201))
         .body;
       const completed = (
@@ -344,7 +345,9 @@ describe('time: recurrence, reminders', () => {
         .delete(api(`/projects/${other.id}/members/${leaver.id}`))
         .set('Authorization', otherOwner.bearer)
         .expect(204);
-      await new Promise((resolve) => setTimeout(resolve, 1800));
+      expect(Date.now()).toBeLessThan(Date.parse(soon));
+      // Past the reminders' time and several polls beyond it.
+      await new Promise((resolve) => setTimeout(resolve, Date.parse(soon) - Date.now() + 800));
       expect(await remindersOf(member, deleted)).toEqual([]);
       expect(await remindersOf(member, completed)).toEqual([]);
       expect(await remindersOf(leaver, left)).toEqual([]);
@@ -360,10 +363,11 @@ describe('time: recurrence, reminders', () => {
         const made = await first.http
           .post(api('/tasks'))
           .set('Authorization', user.bearer)
-          .send({ title: 'Due while down', reminders: [{ at: new Date(Date.now() + 300).toISOString() }] })
+          .send({ title: 'Due while down', reminders: [{ at: new Date(Date.now() + 1500).toISOString() }] })
           .expect(201);
         await first.app.close();
-        await new Promise((resolve) => setTimeout(resolve, 600));
+        // Down past the reminder's time.
+        await new Promise((resolve) => setTimeout(resolve, 1800));
         second = await startTestApp(POLL, database);
         const fresh = await second.http
           .post('/api/v1/auth/login')
@@ -390,7 +394,7 @@ describe('time: recurrence, reminders', () => {
       const b = await startTestApp(POLL, database);
       try {
         const user = await createUser(a);
-        const at = new Date(Date.now() + 1000).toISOString();
+        const at = new Date(Date.now() + 5000).toISOString();
         const tasks: TestTask[] = [];
         for (let i = 0; i < 20; i++) {
           tasks.push(

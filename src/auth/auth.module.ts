@@ -55,6 +55,6 @@ import { ScopeGuard } from './scope.guard';
     { provide: APP_GUARD, useClass: ScopeGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [PrincipalLoader, CredentialsModule],
+  exports: [PrincipalLoader, CredentialsModule, CredentialFailureLimiter],
 })
 export class AuthModule {}
