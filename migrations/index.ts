@@ -7,6 +7,7 @@ import { CreateGithubRepositories1764374400000 } from './1764374400000-CreateGit
 import { CreateWebhooks1764460800000 } from './1764460800000-CreateWebhooks';
 import { CreateConversation1764547200000 } from './1764547200000-CreateConversation';
 import { CreateTime1764633600000 } from './1764633600000-CreateTime';
+import { CreateLabels1764720000000 } from './1764720000000-CreateLabels';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateWebhooks1764460800000,
   CreateConversation1764547200000,
   CreateTime1764633600000,
+  CreateLabels1764720000000,
 ];

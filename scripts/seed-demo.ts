@@ -85,6 +85,7 @@ async function main(): Promise<void> {
       role: 'member',
     });
   }
+  const labelIds = await seedLabels(projects, ada);
   const people = [ada.id, grace.id, linus.id, null];
   let created = 0;
   const firstTasks: string[] = [];
@@ -97,6 +98,7 @@ async function main(): Promise<void> {
       priority: index % 5,
       dueDate: index % 4 === 0 ? null : dateIn((index % 21) - 7),
       assigneeId: people[index % people.length],
+      labelIds: index % 2 === 0 ? [labelIds[project.id][index % 3]] : [],
     });
     if (res.status === 201) created += 1;
     if (res.status === 201 && firstTasks.length < 5) firstTasks.push((res.body as { id: string }).id);
@@ -113,6 +115,33 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+}
+
+/** Three labels per project, by project id. */
+async function seedLabels(projects: { id: string }[], ada: Session): Promise<Record<string, string[]>> {
+  const byProject: Record<string, string[]> = {};
+  for (const project of projects) {
+    const existing = await call<{ items: { id: string; name: string }[] }>(
+      'GET',
+      `/projects/${project.id}/labels`,
+      ada.token,
+    );
+    const ids: string[] = [];
+    for (const [name, color] of [
+      ['bug', '#d73a4a'],
+      ['feature', '#0e8a16'],
+      ['docs', '#0075ca'],
+    ]) {
+      const found = existing.body.items.find((label) => label.name === name);
+      ids.push(
+        found?.id ??
+          (await call<{ id: string }>('POST', `/projects/${project.id}/labels`, ada.token, { name, color }))
+            .body.id,
+      );
+    }
+    byProject[project.id] = ids;
+  }
+  return byProject;
 }
 
 /** Recurring tasks with reminders, and a calendar feed for grace, who is assigned to them. */

@@ -15,6 +15,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { LabelsModule } from './labels/labels.module';
 import { CommentsModule } from './comments/comments.module';
 import { ActivityModule } from './activity/activity.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -43,6 +44,7 @@ export class AppModule {
         CommentsModule,
         AttachmentsModule,
         CalendarModule,
+        LabelsModule,
         ActivityModule,
         EventsModule,
         RealtimeModule,

@@ -54,10 +54,11 @@ describe('tasks', () => {
         nextOccurrences: [],
         timezone: 'UTC',
         reminders: [],
+        labels: [],
       });
       expect(res.headers.location).toBe(`/api/v1/tasks/${res.body.id}`);
-      // The version, then the counts that move without one (comments, attachments).
-      expect(res.headers.etag).toBe('"1.0.0"');
+      // The version, then what moves without one (comment and attachment counts, the labels as shown).
+      expect(res.headers.etag).toBe('"1.0.0.0"');
       const read = await t.http
         .get(api(`/tasks/${res.body.id}`))
         .set('Authorization', viewer.bearer)
@@ -67,7 +68,7 @@ describe('tasks', () => {
       await t.http
         .get(api(`/tasks/${res.body.id}`))
         .set('Authorization', viewer.bearer)
-        .set('If-None-Match', '"1.0.0"')
+        .set('If-None-Match', '"1.0.0.0"')
         .expect(304);
     });
 
@@ -176,7 +177,7 @@ describe('tasks', () => {
         assigneeId: member.id,
         version: 2,
       });
-      expect(patched.headers.etag).toBe('"2.0.0"');
+      expect(patched.headers.etag).toBe('"2.0.0.0"');
       const cleared = await t.http
         .patch(api(`/tasks/${task.id}`))
         .set('Authorization', member.bearer)

@@ -41,7 +41,7 @@ export function expectedVersion(
 }
 
 function parseEtag(header: string): number {
-  const match = /^(?:W\/)?"(\d{1,9})(?:\.[\d.]{1,40})?"$/.exec(header.trim());
+  const match = /^(?:W\/)?"(\d{1,9})(?:\.[\w.]{1,60})?"$/.exec(header.trim());
   // An ETag this service never issued cannot match the current version.
   if (!match) throw new PreconditionFailedException('If-Match does not name a current version');
   return Number(match[1]);

@@ -6,6 +6,9 @@ export const ACTIVITY_EVENTS = [
   'member.added',
   'member.updated',
   'member.removed',
+  'label.created',
+  'label.updated',
+  'label.deleted',
   'task.created',
   'task.updated',
   'task.assigned',
@@ -35,7 +38,7 @@ export const PERSONAL_EVENT = 'notification.created' satisfies ActivityEvent;
 /** Events a project's webhooks and activity lists carry: everything but personal records. */
 export const PROJECT_EVENTS = ACTIVITY_EVENTS.filter((event) => event !== PERSONAL_EVENT);
 
-/** The key an event's payload names its resource by: `task`, `comment`, `attachment`, `notification` or `project`. */
+/** The key an event's payload names its resource by: `task`, `comment`, `label`, `notification`, `project`, … */
 export function resourceKey(event: ActivityEvent): string {
   const kind = event.slice(0, event.indexOf('.'));
   return kind === 'member' ? 'project' : kind;

@@ -15,6 +15,7 @@ const current: TaskState = {
   recurrenceDone: 0,
   timezone: 'Europe/Berlin',
   reminders: [],
+  labelIds: [],
 };
 
 describe('nextTaskState', () => {
@@ -43,6 +44,7 @@ describe('nextTaskState', () => {
       recurrenceDone: 0,
       timezone: 'Europe/Berlin',
       reminders: [],
+      labelIds: [],
     });
   });
 

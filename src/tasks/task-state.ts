@@ -18,6 +18,7 @@ export const TRACKED_FIELDS = [
   'recurrence',
   'timezone',
   'reminders',
+  'labelIds',
 ] as const satisfies readonly (keyof TaskState)[];
 
 /** What a field is when a create or a PUT does not send it. */
@@ -31,11 +32,14 @@ export const TASK_DEFAULTS = {
   recurrence: null,
   recurrenceDone: 0,
   reminders: [],
+  labelIds: [],
 } as const satisfies Partial<TaskState>;
 
 /** The fields a write sends, with the repository already parsed to its cache key (null unlinks). */
 export type TaskWrite = Omit<UpdateTaskDto | ReplaceTaskDto, 'githubRepo' | 'version'> & {
   githubRepo?: string | null;
+  addLabelIds?: string[];
+  removeLabelIds?: string[];
 };
 
 /**
@@ -62,7 +66,13 @@ export function nextTaskState(current: TaskState, write: TaskWrite, mode: 'merge
     recurrenceDone: sameRecurrence(recurrence, current.recurrence) ? current.recurrenceDone : 0,
     timezone: write.timezone ?? base.timezone,
     reminders: write.reminders ? write.reminders.map(storedReminder) : [...base.reminders],
+    labelIds: nextLabelIds(write.labelIds ?? base.labelIds, write.addLabelIds, write.removeLabelIds),
   };
+}
+
+function nextLabelIds(ids: readonly string[], add: string[] = [], remove: string[] = []): string[] {
+  const removed = new Set(remove);
+  return [...new Set([...ids, ...add])].filter((id) => !removed.has(id)).sort();
 }
 
 function storedRecurrence(recurrence: { rule: string; from?: Recurrence['from'] } | null): Recurrence | null {

@@ -16,7 +16,7 @@ import { TasksService } from './tasks.service';
 @Module({
   imports: [ProjectsModule, UsersModule, GithubModule, NotificationsModule],
   controllers: [ProjectTasksController, TasksController, SharesController],
-  exports: [TasksService],
+  exports: [TasksService, TasksRepository],
   providers: [
     TasksService,
     TasksRepository,

@@ -22,7 +22,9 @@ const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.pr
     (SELECT ${githubRepoJson('g')} FROM github_repositories g WHERE g.key = t.github_repo) END AS github_repo,
   (SELECT count(*)::int FROM comments c WHERE c.task_id = t.id AND c.deleted_at IS NULL) AS comment_count,
   (SELECT count(*)::int FROM attachments f WHERE f.task_id = t.id) AS attachment_count,
-  t.recurrence, t.recurrence_done, t.timezone, t.reminders`;
+  t.recurrence, t.recurrence_done, t.timezone, t.reminders,
+  COALESCE((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'color', l.color) ORDER BY lower(l.name), l.id)
+              FROM task_labels tl JOIN labels l ON l.id = tl.label_id WHERE tl.task_id = t.id), '[]') AS labels`;
 
 /** The fields a write sets on a task. */
 export interface TaskState {
@@ -41,6 +43,8 @@ export interface TaskState {
   /** IANA zone of the task's dates and reminders. */
   timezone: string;
   reminders: Reminder[];
+  /** Labels of the task's project, sorted. */
+  labelIds: string[];
 }
 
 /** A reminder taken to fire. */
@@ -159,6 +163,29 @@ export class TasksRepository {
       [id],
     );
     return { githubRepo: row?.github_repo ?? null, recurrenceDone: row?.recurrence_done ?? 0 };
+  }
+
+  /** Of the ids, those naming labels of the project. */
+  async labelsOf(manager: EntityManager, projectId: string, ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM labels WHERE project_id = $1 AND id = ANY ($2::uuid[])`,
+      [projectId, ids],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Gives the task exactly these labels. */
+  async setLabels(manager: EntityManager, taskId: string, labelIds: string[]): Promise<void> {
+    await manager.query(`DELETE FROM task_labels WHERE task_id = $1 AND label_id <> ALL ($2::uuid[])`, [
+      taskId,
+      labelIds,
+    ]);
+    if (labelIds.length === 0) return;
+    await manager.query(
+      `INSERT INTO task_labels (task_id, label_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
+      [taskId, labelIds],
+    );
   }
 
   /** Replaces when the task's reminders fire next. */
@@ -329,6 +356,14 @@ export class TasksRepository {
     }
     if (query.dueFrom) builder.andWhere('t.due_date >= CAST(:dueFrom AS date)', { dueFrom: query.dueFrom });
     if (query.dueTo) builder.andWhere('t.due_date <= CAST(:dueTo AS date)', { dueTo: query.dueTo });
+    if (query.label === 'none') {
+      builder.andWhere('NOT EXISTS (SELECT 1 FROM task_labels tl WHERE tl.task_id = t.id)');
+    } else if (query.label) {
+      builder.andWhere(
+        'EXISTS (SELECT 1 FROM task_labels tl WHERE tl.task_id = t.id AND tl.label_id IN (:...labelIds))',
+        { labelIds: query.label.toLowerCase().split(',') },
+      );
+    }
     if (query.assigneeId === 'none') builder.andWhere('t.assignee_id IS NULL');
     else if (query.assigneeId) {
       builder.andWhere('t.assignee_id = :assigneeId', {

@@ -58,7 +58,9 @@ export class TasksService {
       );
       assertTimeRules(state, write);
       await this.assertAssignable(state, manager);
+      await this.assertLabels(state, state.labelIds, manager);
       const id = await this.tasks.insert(manager, state, principal.userId);
+      await this.tasks.setLabels(manager, id, state.labelIds);
       await this.tasks.scheduleReminders(manager, id, upcomingReminders(state));
       const linked = await this.githubLinks.applyChange(manager, change, {
         actorId: principal.userId,
@@ -71,12 +73,8 @@ export class TasksService {
           event: 'task.created',
           ...subject(task),
           actorId: principal.userId,
-          // A new task's history names what it was created with, not the empty list of reminders it lacks.
-          changes: changedFields(
-            null,
-            state,
-            state.reminders.length > 0 ? TRACKED_FIELDS : UNREMINDED_FIELDS,
-          ),
+          // A new task's history names what it was created with, not the empty lists it lacks.
+          changes: withoutEmptyLists(changedFields(null, state, TRACKED_FIELDS)),
         },
         ...linked,
       ]);
@@ -187,9 +185,11 @@ export class TasksService {
       }
       const current = stateOf(task, await this.tasks.hiddenState(id, manager));
       const write = { ...dto, githubRepo: dto.githubRepo === undefined ? undefined : (repo?.key ?? null) };
-      const { state: next, recurred } = applyRecurrence(current, nextTaskState(current, write, mode));
-      assertTimeRules(next, write);
-      await this.authorizeMove(principal, current, next, manager);
+      const { state: moved, recurred } = applyRecurrence(current, nextTaskState(current, write, mode));
+      assertTimeRules(moved, write);
+      await this.authorizeMove(principal, current, moved, manager);
+      const named = [...(dto.labelIds ?? []), ...(('addLabelIds' in dto && dto.addLabelIds) || [])];
+      const next = await this.assertLabels(moved, named, manager);
       const changes = changedFields<TaskState>(current, next, TRACKED_FIELDS);
       if (Object.keys(changes).length === 0) {
         // Writing what is already there is not a change: no new version, no activity, no event.
@@ -201,6 +201,7 @@ export class TasksService {
         throw new PreconditionFailedException('The task has changed since that version');
       if (movesReminders(current, next))
         await this.tasks.scheduleReminders(manager, id, upcomingReminders(next));
+      if (changes.labelIds) await this.tasks.setLabels(manager, id, next.labelIds);
       const linked = await this.githubLinks.applyChange(manager, change, {
         actorId: principal.userId,
         exceptTaskId: id,
@@ -245,6 +246,19 @@ export class TasksService {
     return this.github.lookupForLink(repo);
   }
 
+  /**
+   * Labels belong to the task's project: one the write names from elsewhere is a 422; one the task carried into
+   * another project is dropped (labels do not travel). Returns the state with the labels it may have.
+   */
+  private async assertLabels(state: TaskState, named: string[], manager: EntityManager): Promise<TaskState> {
+    const valid = new Set(await this.tasks.labelsOf(manager, state.projectId, state.labelIds));
+    if (named.some((id) => !valid.has(id))) {
+      const message = "Every label must be one of the task's project";
+      throw new UnprocessableEntityException({ message, errors: [{ field: 'labelIds', message }] });
+    }
+    return { ...state, labelIds: state.labelIds.filter((id) => valid.has(id)) };
+  }
+
   private async assertAssignable(state: TaskState, manager: EntityManager): Promise<void> {
     if (state.assigneeId === null) return;
     if (!(await this.access.memberRole(state.assigneeId, state.projectId, { manager }))) {
@@ -254,7 +268,11 @@ export class TasksService {
   }
 }
 
-const UNREMINDED_FIELDS = TRACKED_FIELDS.filter((field) => field !== 'reminders');
+function withoutEmptyLists(changes: FieldChanges): FieldChanges {
+  return Object.fromEntries(
+    Object.entries(changes).filter(([, change]) => !(Array.isArray(change.to) && change.to.length === 0)),
+  );
+}
 
 /** Whether a write completes the task. */
 function completes(dto: UpdateTaskDto | ReplaceTaskDto): boolean {
@@ -276,6 +294,7 @@ function stateOf(task: TaskDto, hidden: { githubRepo: string | null; recurrenceD
     recurrenceDone: hidden.recurrenceDone,
     timezone: task.timezone,
     reminders: task.reminders.map(({ remindAt: _remindAt, ...reminder }) => reminder as Reminder),
+    labelIds: task.labels.map((label) => label.id).sort(),
   };
 }
 

@@ -21,6 +21,8 @@ const SORTS = TASK_SORT_KEYS.flatMap((key) => [key, `-${key}`]);
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value;
 
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
 export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Comma list', example: 'pending,in_progress' })
   @IsOptional()
@@ -62,6 +64,13 @@ export class ListTasksQuery extends PageQuery {
   @IsOptional()
   @IsISO8601({ strict: true })
   updatedSince?: string;
+
+  @ApiPropertyOptional({ description: 'Label ids, comma-separated (tasks with any of them), or none' })
+  @IsOptional()
+  @Matches(new RegExp(`^(none|${UUID}(,${UUID}){0,19})$`, 'i'), {
+    message: 'label must be up to 20 label ids, comma-separated, or none',
+  })
+  label?: string;
 
   @ApiPropertyOptional({
     enum: SORTS,

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsISO8601,
@@ -214,6 +215,15 @@ export const TaskField = {
       ArrayMaxSize(5),
       ValidateNested({ each: true }),
       Type(() => ReminderDto),
+    ),
+  labelIds: (description: string) =>
+    applyDecorators(
+      ApiPropertyOptional({ type: String, format: 'uuid', isArray: true, maxItems: 20, description }),
+      IsOptional(),
+      IsArray(),
+      ArrayMaxSize(20),
+      ArrayUnique(),
+      IsUUID('all', { each: true }),
     ),
   projectId: (description: string) =>
     applyDecorators(ApiPropertyOptional({ format: 'uuid', description }), IsOptional(), IsUUID('all')),

@@ -14,6 +14,7 @@ export class CreateTaskDto {
   @TaskField.recurrence() recurrence?: RecurrenceDto | null;
   @TaskField.timezone() timezone?: string;
   @TaskField.reminders() reminders?: ReminderDto[];
+  @TaskField.labelIds("Labels of the task's project; the task has exactly these") labelIds?: string[];
 }
 
 /** POST /tasks: a project, or the caller's Inbox. */
@@ -30,4 +31,7 @@ export class ReplaceTaskDto extends CreateTaskAnywhereDto {
 }
 
 /** PATCH /tasks/{id}: the same fields, each optional; only what is sent changes. */
-export class UpdateTaskDto extends PartialType(ReplaceTaskDto) {}
+export class UpdateTaskDto extends PartialType(ReplaceTaskDto) {
+  @TaskField.labelIds('Labels to add, keeping the others') addLabelIds?: string[];
+  @TaskField.labelIds('Labels to take off') removeLabelIds?: string[];
+}

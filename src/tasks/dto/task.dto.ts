@@ -2,6 +2,8 @@ import { ApiProperty } from '@nestjs/swagger';
 import { GithubRepoDto } from '../../github/dto/github-repo.dto';
 import { Recurrence, upcomingDates } from '../recurrence';
 import { Reminder, reminderInstant } from '../reminders';
+import { createHash } from 'node:crypto';
+import { TaskLabelDto } from '../../labels/dto/label.dto';
 import { RecurrenceDto, ReminderDto, TASK_STATUSES, TaskStatus } from './task-fields';
 
 export class ReminderAnswerDto extends ReminderDto {
@@ -42,10 +44,18 @@ export class TaskDto {
   nextOccurrences: string[];
   @ApiProperty({ example: 'Europe/Berlin' }) timezone: string;
   @ApiProperty({ type: ReminderAnswerDto, isArray: true }) reminders: ReminderAnswerDto[];
+  @ApiProperty({ type: TaskLabelDto, isArray: true, description: 'By name' }) labels: TaskLabelDto[];
 }
 
 /** Counts shown on a task that change without a new task version: part of its ETag, so a 304 never hides them. */
-export const taskRevision = (task: TaskDto) => `${task.commentCount}.${task.attachmentCount}`;
+export const taskRevision = (task: TaskDto) =>
+  `${task.commentCount}.${task.attachmentCount}.${labelsDigest(task.labels)}`;
+
+/** A short digest of the labels as shown: renaming or recolouring a label changes it. */
+function labelsDigest(labels: TaskLabelDto[]): string {
+  if (labels.length === 0) return '0';
+  return createHash('sha1').update(JSON.stringify(labels)).digest('hex').slice(0, 8);
+}
 
 export class TaskPageDto {
   @ApiProperty({ type: TaskDto, isArray: true }) items: TaskDto[];
@@ -73,6 +83,7 @@ export interface TaskRow {
   recurrence_done: number;
   timezone: string;
   reminders: Reminder[];
+  labels: TaskLabelDto[];
 }
 
 export function mapTask(row: TaskRow): TaskDto {
@@ -104,5 +115,6 @@ export function mapTask(row: TaskRow): TaskDto {
       ...reminder,
       remindAt: reminderInstant(reminder, row.due_date, row.timezone)?.toISOString() ?? null,
     })),
+    labels: row.labels,
   };
 }

@@ -1,0 +1,56 @@
+import { ApiProperty, PartialType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsNotEmpty, IsString, Length, Matches } from 'class-validator';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
+
+export class CreateLabelDto {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: 50,
+    example: 'bug',
+    description: 'Unique in the project, ignoring case',
+  })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty({ message: 'name must not be blank' })
+  @Length(1, 50)
+  name: string;
+
+  @ApiProperty({ example: '#d73a4a' })
+  @Transform(lower)
+  @IsString()
+  @Matches(/^#[0-9a-f]{6}$/, { message: 'color must be #rrggbb' })
+  color: string;
+}
+
+export class UpdateLabelDto extends PartialType(CreateLabelDto) {}
+
+/** A label as a task shows it. */
+export class TaskLabelDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '#d73a4a' }) color: string;
+}
+
+export class LabelDto extends TaskLabelDto {
+  @ApiProperty({ format: 'uuid' }) projectId: string;
+  @ApiProperty() version: number;
+}
+
+export class LabelListDto {
+  @ApiProperty({ type: LabelDto, isArray: true, description: 'By name' }) items: LabelDto[];
+}
+
+export interface LabelRow {
+  id: string;
+  project_id: string;
+  name: string;
+  color: string;
+  version: number;
+}
+
+export function mapLabel(row: LabelRow): LabelDto {
+  return { id: row.id, projectId: row.project_id, name: row.name, color: row.color, version: row.version };
+}

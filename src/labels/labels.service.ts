@@ -1,0 +1,128 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { isUniqueViolation } from '../database/database-errors';
+import { Transactions } from '../database/transactions';
+import { changedFields } from '../events/activity-events';
+import { ActivityEntry, recordActivities } from '../events/activity-log.repository';
+import { ProjectAccessPolicy } from '../projects/project-access.policy';
+import { TasksRepository } from '../tasks/tasks.repository';
+import { CreateLabelDto, LabelDto, UpdateLabelDto } from './dto/label.dto';
+import { LabelsRepository } from './labels.repository';
+
+const RECORDED = ['name', 'color'] as const;
+
+/** Labels belong to a project: its writers manage them, its readers list them. */
+@Injectable()
+export class LabelsService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly access: ProjectAccessPolicy,
+    private readonly labels: LabelsRepository,
+    private readonly tasks: TasksRepository,
+  ) {}
+
+  async list(principal: Principal, projectId: string): Promise<LabelDto[]> {
+    await this.access.require(principal.userId, projectId, 'read');
+    return this.labels.list(projectId);
+  }
+
+  create(principal: Principal, projectId: string, dto: CreateLabelDto): Promise<LabelDto> {
+    return this.uniquely(() =>
+      this.transactions.run(async (manager) => {
+        await this.access.require(principal.userId, projectId, 'write-tasks', { manager });
+        const label = await this.labels.insert(manager, projectId, dto);
+        await this.record(manager, 'label.created', principal, label, changedFields(null, label, RECORDED));
+        return label;
+      }),
+    );
+  }
+
+  update(principal: Principal, projectId: string, id: string, dto: UpdateLabelDto): Promise<LabelDto> {
+    return this.uniquely(() =>
+      this.transactions.run(async (manager) => {
+        await this.access.require(principal.userId, projectId, 'write-tasks', { manager });
+        const before = await this.existing(manager, projectId, id);
+        const next = { name: dto.name ?? before.name, color: dto.color ?? before.color };
+        const changes = changedFields(before, next, RECORDED);
+        if (Object.keys(changes).length === 0) return before;
+        const label = await this.labels.update(manager, id, next);
+        await this.record(manager, 'label.updated', principal, label, changes);
+        return label;
+      }),
+    );
+  }
+
+  /** Takes the label off every task that has it, each change in that task's history. */
+  async remove(principal: Principal, projectId: string, id: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await this.access.require(principal.userId, projectId, 'write-tasks', { manager });
+      const label = await this.existing(manager, projectId, id);
+      const carriers = await this.labels.delete(manager, id);
+      const tasks = await this.tasks.readMany(
+        carriers.map((carrier) => carrier.taskId),
+        manager,
+      );
+      const entries: ActivityEntry[] = tasks.map((task, index) => ({
+        event: 'task.updated',
+        projectId,
+        taskId: task.id,
+        version: task.version,
+        resource: task,
+        actorId: principal.userId,
+        changes: {
+          labelIds: {
+            from: carriers[index].before,
+            to: carriers[index].before.filter((labelId) => labelId !== id),
+          },
+        },
+      }));
+      await recordActivities(manager, [
+        ...entries,
+        this.entry('label.deleted', principal, label, changedFields(label, null, RECORDED)),
+      ]);
+    });
+  }
+
+  private async existing(manager: EntityManager, projectId: string, id: string): Promise<LabelDto> {
+    const label = await this.labels.read(manager, projectId, id);
+    if (!label) throw new NotFoundException('No such label');
+    return label;
+  }
+
+  private record(
+    manager: EntityManager,
+    event: 'label.created' | 'label.updated',
+    principal: Principal,
+    label: LabelDto,
+    changes: ReturnType<typeof changedFields>,
+  ): Promise<void> {
+    return recordActivities(manager, [this.entry(event, principal, label, changes)]);
+  }
+
+  private entry(
+    event: 'label.created' | 'label.updated' | 'label.deleted',
+    principal: Principal,
+    label: LabelDto,
+    changes: ReturnType<typeof changedFields>,
+  ): ActivityEntry {
+    return {
+      event,
+      projectId: label.projectId,
+      actorId: principal.userId,
+      changes,
+      version: label.version,
+      resource: label,
+    };
+  }
+
+  private async uniquely<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error))
+        throw new ConflictException('The project already has a label of that name');
+      throw error;
+    }
+  }
+}
