@@ -8,6 +8,7 @@ import { CreateWebhooks1764460800000 } from './1764460800000-CreateWebhooks';
 import { CreateConversation1764547200000 } from './1764547200000-CreateConversation';
 import { CreateTime1764633600000 } from './1764633600000-CreateTime';
 import { CreateLabels1764720000000 } from './1764720000000-CreateLabels';
+import { CreateSubtasks1764806400000 } from './1764806400000-CreateSubtasks';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateConversation1764547200000,
   CreateTime1764633600000,
   CreateLabels1764720000000,
+  CreateSubtasks1764806400000,
 ];

@@ -105,6 +105,7 @@ async function main(): Promise<void> {
   }
   const conversations = await seedConversation(firstTasks, ada, grace, linus);
   const feedUrl = await seedTime(projects[0].id, ada, grace);
+  await seedSubtasks(projects[1].id, ada);
   process.stdout.write(
     [
       `Seeded ${baseUrl}: 2 projects, ${created} tasks, ${conversations} comments and an attachment.`,
@@ -115,6 +116,17 @@ async function main(): Promise<void> {
       '',
     ].join('\n'),
   );
+}
+
+/** A launch checklist: one task with subtasks, one of them with its own. */
+async function seedSubtasks(projectId: string, ada: Session): Promise<void> {
+  const create = async (title: string, parentId?: string) =>
+    (await call<{ id: string }>('POST', `/projects/${projectId}/tasks`, ada.token, { title, parentId })).body
+      .id;
+  const launch = await create('Launch the app');
+  await create('Submit to the stores', launch);
+  const beta = await create('Run the beta', launch);
+  await create('Invite 50 testers', beta);
 }
 
 /** Three labels per project, by project id. */

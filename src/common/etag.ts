@@ -3,8 +3,8 @@ import type { Response } from 'express';
 
 /**
  * Versioned resources use their version as a strong validator (RFC 9110 §8.8.3). A resource whose answer also shows
- * what changes without a new version (a task's comment count) appends that as `revision`, so a 304 never hides it;
- * a conditional write compares the version part alone.
+ * what changes without a new version (a task's comment count) appends a digest of that as `revision`, so a 304
+ * never hides it; a conditional write compares the version part alone.
  */
 export function etagOf(version: number, revision?: string): string {
   return revision === undefined ? `"${version}"` : `"${version}.${revision}"`;

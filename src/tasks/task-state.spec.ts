@@ -16,6 +16,7 @@ const current: TaskState = {
   timezone: 'Europe/Berlin',
   reminders: [],
   labelIds: [],
+  parentId: null,
 };
 
 describe('nextTaskState', () => {
@@ -45,6 +46,7 @@ describe('nextTaskState', () => {
       timezone: 'Europe/Berlin',
       reminders: [],
       labelIds: [],
+      parentId: null,
     });
   });
 

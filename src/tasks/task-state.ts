@@ -19,6 +19,7 @@ export const TRACKED_FIELDS = [
   'timezone',
   'reminders',
   'labelIds',
+  'parentId',
 ] as const satisfies readonly (keyof TaskState)[];
 
 /** What a field is when a create or a PUT does not send it. */
@@ -33,6 +34,7 @@ export const TASK_DEFAULTS = {
   recurrenceDone: 0,
   reminders: [],
   labelIds: [],
+  parentId: null,
 } as const satisfies Partial<TaskState>;
 
 /** The fields a write sends, with the repository already parsed to its cache key (null unlinks). */
@@ -67,6 +69,7 @@ export function nextTaskState(current: TaskState, write: TaskWrite, mode: 'merge
     timezone: write.timezone ?? base.timezone,
     reminders: write.reminders ? write.reminders.map(storedReminder) : [...base.reminders],
     labelIds: nextLabelIds(write.labelIds ?? base.labelIds, write.addLabelIds, write.removeLabelIds),
+    parentId: write.parentId !== undefined ? write.parentId : base.parentId,
   };
 }
 

@@ -24,7 +24,15 @@ const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.pr
   (SELECT count(*)::int FROM attachments f WHERE f.task_id = t.id) AS attachment_count,
   t.recurrence, t.recurrence_done, t.timezone, t.reminders,
   COALESCE((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'color', l.color) ORDER BY lower(l.name), l.id)
-              FROM task_labels tl JOIN labels l ON l.id = tl.label_id WHERE tl.task_id = t.id), '[]') AS labels`;
+              FROM task_labels tl JOIN labels l ON l.id = tl.label_id WHERE tl.task_id = t.id), '[]') AS labels,
+  t.parent_id,
+  (SELECT json_build_object('total', count(*), 'completed', count(*) FILTER (WHERE s.status = 'completed'))
+     FROM tasks s WHERE s.parent_id = t.id AND s.deleted_at IS NULL) AS subtask_counts`;
+
+/** The ids of the tasks below $1, however deep (UNION stops at a cycle, which the writes never make). */
+const DESCENDANTS = `(WITH RECURSIVE down AS (
+    SELECT id FROM tasks WHERE parent_id = $1
+    UNION SELECT c.id FROM tasks c JOIN down ON c.parent_id = down.id) SELECT id FROM down)`;
 
 /** The fields a write sets on a task. */
 export interface TaskState {
@@ -45,6 +53,8 @@ export interface TaskState {
   reminders: Reminder[];
   /** Labels of the task's project, sorted. */
   labelIds: string[];
+  /** The task this one is a subtask of, in the same project. */
+  parentId: string | null;
 }
 
 /** A reminder taken to fire. */
@@ -113,8 +123,9 @@ export class TasksRepository {
   async insert(manager: EntityManager, state: TaskState, createdBy: string): Promise<string> {
     const [{ id }] = await manager.query<{ id: string }[]>(
       `INSERT INTO tasks (project_id, title, description, status, priority, due_date, assignee_id, github_repo,
-                          recurrence, recurrence_done, timezone, reminders, completed_at, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, CASE WHEN $4 = 'completed' THEN now() END, $13)
+                          recurrence, recurrence_done, timezone, reminders, parent_id, completed_at, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $4 = 'completed' THEN now() END,
+               $14)
        RETURNING id`,
       [...stateParameters(state), createdBy],
     );
@@ -135,10 +146,10 @@ export class TasksRepository {
       manager,
       `UPDATE tasks SET project_id = $1, title = $2, description = $3, status = $4, priority = $5, due_date = $6,
               assignee_id = $7, github_repo = $8, recurrence = $9, recurrence_done = $10, timezone = $11,
-              reminders = $12,
+              reminders = $12, parent_id = $13,
               completed_at = CASE WHEN $4 <> 'completed' THEN NULL ELSE COALESCE(completed_at, now()) END,
               version = version + 1, updated_at = now()
-        WHERE id = $13 AND deleted_at IS NULL AND ($14::integer IS NULL OR version = $14)
+        WHERE id = $14 AND deleted_at IS NULL AND ($15::integer IS NULL OR version = $15)
         RETURNING id`,
       [...stateParameters(state), id, expected ?? null],
     );
@@ -163,6 +174,86 @@ export class TasksRepository {
       [id],
     );
     return { githubRepo: row?.github_repo ?? null, recurrenceDone: row?.recurrence_done ?? 0 };
+  }
+
+  /**
+   * What placing a task under `parentId` would mean: null when the parent is no live task of the project that
+   * `viewerId` can see; else the parent's level (1 at the top) and whether `taskId` is among its ancestors.
+   */
+  async parentFacts(
+    manager: EntityManager,
+    viewerId: string,
+    projectId: string,
+    parentId: string,
+    taskId: string | null,
+  ): Promise<{ level: number; cycle: boolean } | null> {
+    const [row] = await manager.query<{ level: number; cycle: boolean | null }[]>(
+      `WITH RECURSIVE up AS (
+         SELECT t.id, t.parent_id, 1 AS level FROM tasks t
+          WHERE t.id = $1 AND t.project_id = $2 AND t.deleted_at IS NULL AND ${visibleTaskCondition('$3')}
+         UNION ALL
+         SELECT p.id, p.parent_id, up.level + 1 FROM tasks p JOIN up ON p.id = up.parent_id WHERE up.level < 10)
+       SELECT count(*)::int AS level, bool_or(id = $4::uuid) AS cycle FROM up`,
+      [parentId, projectId, viewerId, taskId],
+    );
+    return row.level === 0 ? null : { level: row.level, cycle: row.cycle === true };
+  }
+
+  /** Levels from the task down to its deepest live subtask: 1 for a task without subtasks. */
+  async subtreeHeight(manager: EntityManager, taskId: string): Promise<number> {
+    const [{ height }] = await manager.query<{ height: number }[]>(
+      `WITH RECURSIVE down AS (
+         SELECT id, 1 AS height FROM tasks WHERE id = $1
+         UNION ALL
+         SELECT c.id, down.height + 1 FROM tasks c JOIN down ON c.parent_id = down.id
+          WHERE c.deleted_at IS NULL AND down.height < 10)
+       SELECT max(height)::int AS height FROM down`,
+      [taskId],
+    );
+    return height;
+  }
+
+  /** Sends the live subtree below a task to the trash with it (the same deletion time); returns their ids. */
+  async trashDescendants(manager: EntityManager, id: string): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE tasks SET deleted_at = (SELECT deleted_at FROM tasks WHERE id = $1), version = version + 1,
+                        updated_at = now()
+        WHERE id IN ${DESCENDANTS} AND deleted_at IS NULL RETURNING id`,
+      [id],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Before a task is restored: brings back the subtasks that went to the trash with it; returns their ids. */
+  async restoreDescendants(manager: EntityManager, id: string): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE tasks SET deleted_at = NULL, version = version + 1, updated_at = now()
+        WHERE id IN ${DESCENDANTS} AND deleted_at = (SELECT deleted_at FROM tasks WHERE id = $1)
+        RETURNING id`,
+      [id],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Moves the live subtree below a task to its new project: assignees who are not members there are unassigned,
+   * and labels stay behind. Returns the moved tasks' ids.
+   */
+  async moveDescendants(manager: EntityManager, id: string, projectId: string): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      manager,
+      `UPDATE tasks c SET project_id = $2, version = c.version + 1, updated_at = now(),
+              assignee_id = CASE WHEN EXISTS (SELECT 1 FROM project_members m
+                                               WHERE m.project_id = $2 AND m.user_id = c.assignee_id)
+                                 THEN c.assignee_id END
+        WHERE c.id IN ${DESCENDANTS} AND c.deleted_at IS NULL RETURNING c.id`,
+      [id, projectId],
+    );
+    const ids = rows.map((row) => row.id);
+    await manager.query(`DELETE FROM task_labels WHERE task_id = ANY ($1::uuid[])`, [ids]);
+    return ids;
   }
 
   /** Of the ids, those naming labels of the project. */
@@ -356,6 +447,9 @@ export class TasksRepository {
     }
     if (query.dueFrom) builder.andWhere('t.due_date >= CAST(:dueFrom AS date)', { dueFrom: query.dueFrom });
     if (query.dueTo) builder.andWhere('t.due_date <= CAST(:dueTo AS date)', { dueTo: query.dueTo });
+    if (query.parentId === 'none') builder.andWhere('t.parent_id IS NULL');
+    else if (query.parentId)
+      builder.andWhere('t.parent_id = :parentId', { parentId: query.parentId.toLowerCase() });
     if (query.label === 'none') {
       builder.andWhere('NOT EXISTS (SELECT 1 FROM task_labels tl WHERE tl.task_id = t.id)');
     } else if (query.label) {
@@ -399,5 +493,6 @@ function stateParameters(state: TaskState): unknown[] {
     state.recurrenceDone,
     state.timezone,
     JSON.stringify(state.reminders),
+    state.parentId,
   ];
 }

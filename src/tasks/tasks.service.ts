@@ -10,7 +10,7 @@ import type { Principal } from '../auth/principal';
 import type { Page } from '../common/page';
 import { Transactions } from '../database/transactions';
 import { changedFields, FieldChanges } from '../events/activity-events';
-import { ActivityEntry, recordActivity } from '../events/activity-log.repository';
+import { ActivityEntry, recordActivities } from '../events/activity-log.repository';
 import { parseRepoName, RepoName } from '../github/github-repo-name';
 import { GithubService, RepoLookup } from '../github/github.service';
 import { NotificationsService } from '../notifications/notifications.service';
@@ -59,6 +59,7 @@ export class TasksService {
       assertTimeRules(state, write);
       await this.assertAssignable(state, manager);
       await this.assertLabels(state, state.labelIds, manager);
+      await this.assertParent(principal, null, null, state, manager);
       const id = await this.tasks.insert(manager, state, principal.userId);
       await this.tasks.setLabels(manager, id, state.labelIds);
       await this.tasks.scheduleReminders(manager, id, upcomingReminders(state));
@@ -112,27 +113,21 @@ export class TasksService {
       await this.access.requireTask(principal.userId, id, 'delete', { manager });
       const deletedAt = await this.tasks.trash(manager, id, expected);
       if (!deletedAt) throw new PreconditionFailedException('The task has changed since that version');
-      await recordActivity(manager, {
-        event: 'task.deleted',
-        ...subject(await this.load(id, manager)),
-        actorId: principal.userId,
-        changes: { deletedAt: { from: null, to: deletedAt.toISOString() } },
-      });
+      // Its subtasks go to the trash with it, at the same time, so a restore brings back exactly those.
+      const subtree = await this.tasks.trashDescendants(manager, id);
+      const tasks = await this.tasks.readMany([id, ...subtree], manager);
+      await recordActivities(manager, trashEntries(tasks, 'task.deleted', principal.userId, deletedAt));
     });
   }
 
   async restore(principal: Principal, id: string): Promise<TaskDto> {
     return this.transactions.run(async (manager) => {
       await this.access.requireTask(principal.userId, id, 'restore', { manager, deleted: true, lock: true });
+      const subtree = await this.tasks.restoreDescendants(manager, id);
       const deletedAt = await this.tasks.restore(manager, id);
-      const task = await this.load(id, manager);
-      await recordActivity(manager, {
-        event: 'task.restored',
-        ...subject(task),
-        actorId: principal.userId,
-        changes: { deletedAt: { from: deletedAt.toISOString(), to: null } },
-      });
-      return task;
+      const tasks = await this.tasks.readMany([id, ...subtree], manager);
+      await recordActivities(manager, trashEntries(tasks, 'task.restored', principal.userId, deletedAt));
+      return tasks.find((task) => task.id === id)!;
     });
   }
 
@@ -189,7 +184,13 @@ export class TasksService {
       assertTimeRules(moved, write);
       await this.authorizeMove(principal, current, moved, manager);
       const named = [...(dto.labelIds ?? []), ...(('addLabelIds' in dto && dto.addLabelIds) || [])];
-      const next = await this.assertLabels(moved, named, manager);
+      const labelled = await this.assertLabels(moved, named, manager);
+      // A subtask moved on its own to another project leaves its parent behind.
+      const next =
+        labelled.projectId !== current.projectId && dto.parentId === undefined
+          ? { ...labelled, parentId: null }
+          : labelled;
+      await this.assertParent(principal, id, current, next, manager);
       const changes = changedFields<TaskState>(current, next, TRACKED_FIELDS);
       if (Object.keys(changes).length === 0) {
         // Writing what is already there is not a change: no new version, no activity, no event.
@@ -202,13 +203,22 @@ export class TasksService {
       if (movesReminders(current, next))
         await this.tasks.scheduleReminders(manager, id, upcomingReminders(next));
       if (changes.labelIds) await this.tasks.setLabels(manager, id, next.labelIds);
+      const subtree = changes.projectId ? await this.tasks.moveDescendants(manager, id, next.projectId) : [];
       const linked = await this.githubLinks.applyChange(manager, change, {
         actorId: principal.userId,
         exceptTaskId: id,
       });
       const updated = await this.load(id, manager);
+      const movedBelow = await this.tasks.readMany(subtree, manager);
       await this.notifications.record(manager, [
         ...updateEntries(updated, current, changes, principal.userId),
+        ...movedBelow.map((task): ActivityEntry => ({
+          event: 'task.updated',
+          ...subject(task),
+          fromProjectId: current.projectId,
+          actorId: principal.userId,
+          changes: { projectId: { from: current.projectId, to: next.projectId } },
+        })),
         ...(recurred ? [recurredEntry(updated, recurred, principal.userId)] : []),
         ...linked,
       ]);
@@ -259,6 +269,35 @@ export class TasksService {
     return { ...state, labelIds: state.labelIds.filter((id) => valid.has(id)) };
   }
 
+  /**
+   * A parent must be a live task of the same project the caller can see, the task must not end up below itself,
+   * and the deepest subtask must stay within MAX_LEVELS (a top-level task being level 1). Each is a 422 on parentId.
+   */
+  private async assertParent(
+    principal: Principal,
+    taskId: string | null,
+    current: TaskState | null,
+    next: TaskState,
+    manager: EntityManager,
+  ): Promise<void> {
+    if (next.parentId === null) return;
+    if (current && current.parentId === next.parentId && current.projectId === next.projectId) return;
+    const refuse = (message: string): never => {
+      throw new UnprocessableEntityException({ message, errors: [{ field: 'parentId', message }] });
+    };
+    const parent = await this.tasks.parentFacts(
+      manager,
+      principal.userId,
+      next.projectId,
+      next.parentId,
+      taskId,
+    );
+    if (!parent) refuse('The parent must be a task of the same project');
+    if (parent!.cycle) refuse('A task cannot be placed below itself');
+    const height = taskId ? await this.tasks.subtreeHeight(manager, taskId) : 1;
+    if (parent!.level + height > MAX_LEVELS) refuse(`Subtasks nest at most ${MAX_LEVELS} levels deep`);
+  }
+
   private async assertAssignable(state: TaskState, manager: EntityManager): Promise<void> {
     if (state.assigneeId === null) return;
     if (!(await this.access.memberRole(state.assigneeId, state.projectId, { manager }))) {
@@ -267,6 +306,9 @@ export class TasksService {
     }
   }
 }
+
+/** How deep subtasks nest, a top-level task being level 1. */
+const MAX_LEVELS = 5;
 
 function withoutEmptyLists(changes: FieldChanges): FieldChanges {
   return Object.fromEntries(
@@ -295,7 +337,24 @@ function stateOf(task: TaskDto, hidden: { githubRepo: string | null; recurrenceD
     timezone: task.timezone,
     reminders: task.reminders.map(({ remindAt: _remindAt, ...reminder }) => reminder as Reminder),
     labelIds: task.labels.map((label) => label.id).sort(),
+    parentId: task.parentId,
   };
+}
+
+/** One record per task of a subtree that went to the trash (`deletedAt` then) or came back from it. */
+function trashEntries(
+  tasks: TaskDto[],
+  event: 'task.deleted' | 'task.restored',
+  actorId: string,
+  deletedAt: Date,
+): ActivityEntry[] {
+  const when = deletedAt.toISOString();
+  return tasks.map((task) => ({
+    event,
+    ...subject(task),
+    actorId,
+    changes: { deletedAt: event === 'task.deleted' ? { from: null, to: when } : { from: when, to: null } },
+  }));
 }
 
 /** The history's record of a completed occurrence of a recurring task. */

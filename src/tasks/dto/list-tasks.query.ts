@@ -72,6 +72,11 @@ export class ListTasksQuery extends PageQuery {
   })
   label?: string;
 
+  @ApiPropertyOptional({ description: 'Subtasks of this task, or none for top-level tasks' })
+  @IsOptional()
+  @Matches(new RegExp(`^(none|${UUID})$`, 'i'), { message: 'parentId must be a task id or none' })
+  parentId?: string;
+
   @ApiPropertyOptional({
     enum: SORTS,
     default: '-priority',

@@ -216,6 +216,17 @@ export const TaskField = {
       ValidateNested({ each: true }),
       Type(() => ReminderDto),
     ),
+  parentId: () =>
+    applyDecorators(
+      ApiPropertyOptional({
+        nullable: true,
+        format: 'uuid',
+        description: 'A task of the same project to nest under (at most 5 levels); null makes it top-level',
+      }),
+      Nullable(),
+      IsOptional(),
+      IsUUID('all'),
+    ),
   labelIds: (description: string) =>
     applyDecorators(
       ApiPropertyOptional({ type: String, format: 'uuid', isArray: true, maxItems: 20, description }),

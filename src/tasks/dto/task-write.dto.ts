@@ -15,6 +15,7 @@ export class CreateTaskDto {
   @TaskField.timezone() timezone?: string;
   @TaskField.reminders() reminders?: ReminderDto[];
   @TaskField.labelIds("Labels of the task's project; the task has exactly these") labelIds?: string[];
+  @TaskField.parentId() parentId?: string | null;
 }
 
 /** POST /tasks: a project, or the caller's Inbox. */

@@ -15,6 +15,11 @@ export class ReminderAnswerDto extends ReminderDto {
   remindAt: string | null;
 }
 
+export class SubtaskCountsDto {
+  @ApiProperty() total: number;
+  @ApiProperty() completed: number;
+}
+
 export class TaskDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) projectId: string;
@@ -45,17 +50,20 @@ export class TaskDto {
   @ApiProperty({ example: 'Europe/Berlin' }) timezone: string;
   @ApiProperty({ type: ReminderAnswerDto, isArray: true }) reminders: ReminderAnswerDto[];
   @ApiProperty({ type: TaskLabelDto, isArray: true, description: 'By name' }) labels: TaskLabelDto[];
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' }) parentId: string | null;
+  @ApiProperty({ type: SubtaskCountsDto, description: 'Its live direct subtasks' })
+  subtaskCounts: SubtaskCountsDto;
 }
 
-/** Counts shown on a task that change without a new task version: part of its ETag, so a 304 never hides them. */
+/**
+ * What a task answer shows that changes without a new task version (comment, attachment and subtask counts, its
+ * labels as named now), digested: part of its ETag, so a 304 never hides a change to them.
+ */
 export const taskRevision = (task: TaskDto) =>
-  `${task.commentCount}.${task.attachmentCount}.${labelsDigest(task.labels)}`;
-
-/** A short digest of the labels as shown: renaming or recolouring a label changes it. */
-function labelsDigest(labels: TaskLabelDto[]): string {
-  if (labels.length === 0) return '0';
-  return createHash('sha1').update(JSON.stringify(labels)).digest('hex').slice(0, 8);
-}
+  createHash('sha1')
+    .update(JSON.stringify([task.commentCount, task.attachmentCount, task.subtaskCounts, task.labels]))
+    .digest('hex')
+    .slice(0, 8);
 
 export class TaskPageDto {
   @ApiProperty({ type: TaskDto, isArray: true }) items: TaskDto[];
@@ -84,6 +92,8 @@ export interface TaskRow {
   timezone: string;
   reminders: Reminder[];
   labels: TaskLabelDto[];
+  parent_id: string | null;
+  subtask_counts: SubtaskCountsDto;
 }
 
 export function mapTask(row: TaskRow): TaskDto {
@@ -116,5 +126,7 @@ export function mapTask(row: TaskRow): TaskDto {
       remindAt: reminderInstant(reminder, row.due_date, row.timezone)?.toISOString() ?? null,
     })),
     labels: row.labels,
+    parentId: row.parent_id,
+    subtaskCounts: row.subtask_counts,
   };
 }
