@@ -9,6 +9,7 @@ import { CreateConversation1764547200000 } from './1764547200000-CreateConversat
 import { CreateTime1764633600000 } from './1764633600000-CreateTime';
 import { CreateLabels1764720000000 } from './1764720000000-CreateLabels';
 import { CreateSubtasks1764806400000 } from './1764806400000-CreateSubtasks';
+import { CreateRelations1764892800000 } from './1764892800000-CreateRelations';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateTime1764633600000,
   CreateLabels1764720000000,
   CreateSubtasks1764806400000,
+  CreateRelations1764892800000,
 ];

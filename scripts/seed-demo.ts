@@ -118,15 +118,17 @@ async function main(): Promise<void> {
   );
 }
 
-/** A launch checklist: one task with subtasks, one of them with its own. */
+/** A launch checklist: one task with subtasks, one of them with its own, one blocking another. */
 async function seedSubtasks(projectId: string, ada: Session): Promise<void> {
   const create = async (title: string, parentId?: string) =>
     (await call<{ id: string }>('POST', `/projects/${projectId}/tasks`, ada.token, { title, parentId })).body
       .id;
   const launch = await create('Launch the app');
-  await create('Submit to the stores', launch);
+  const submit = await create('Submit to the stores', launch);
   const beta = await create('Run the beta', launch);
   await create('Invite 50 testers', beta);
+  // The beta must end before the submission: "Submit to the stores" shows as blocked until it is done.
+  await call('POST', `/tasks/${beta}/relations`, ada.token, { type: 'blocks', taskId: submit });
 }
 
 /** Three labels per project, by project id. */

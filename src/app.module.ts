@@ -16,6 +16,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { LabelsModule } from './labels/labels.module';
+import { RelationsModule } from './relations/relations.module';
 import { CommentsModule } from './comments/comments.module';
 import { ActivityModule } from './activity/activity.module';
 import { RealtimeModule } from './realtime/realtime.module';
@@ -45,6 +46,7 @@ export class AppModule {
         AttachmentsModule,
         CalendarModule,
         LabelsModule,
+        RelationsModule,
         ActivityModule,
         EventsModule,
         RealtimeModule,

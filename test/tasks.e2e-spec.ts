@@ -57,6 +57,7 @@ describe('tasks', () => {
         labels: [],
         parentId: null,
         subtaskCounts: { total: 0, completed: 0 },
+        blocked: false,
       });
       expect(res.headers.location).toBe(`/api/v1/tasks/${res.body.id}`);
       // The version, then a digest of what moves without one (counts, the labels as shown).

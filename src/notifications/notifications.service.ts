@@ -122,6 +122,8 @@ export class NotificationsService {
         return { shared: definedIds([entry.userId]) };
       case 'task.reminder':
         return { reminder: definedIds([entry.userId]) };
+      case 'task.unblocked':
+        return { unblocked: definedIds([entry.userId]) };
       case 'comment.created':
         return {
           mentioned: idsIn(changedTo(entry.changes, 'mentions')),

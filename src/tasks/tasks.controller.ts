@@ -15,7 +15,7 @@ import { Idempotent } from '../common/idempotency.interceptor';
 import { API_PREFIX } from '../common/setup-app';
 import { UuidParam } from '../common/uuid-param';
 import { ExpectedVersion, Versioned } from '../common/versioned-response';
-import { ListAllTasksQuery, ListProjectTasksQuery } from './dto/list-tasks.query';
+import { ForceQuery, ListAllTasksQuery, ListProjectTasksQuery } from './dto/list-tasks.query';
 import { TaskDto, TaskPageDto, taskRevision } from './dto/task.dto';
 import { CreateTaskAnywhereDto, CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
 import { TasksService } from './tasks.service';
@@ -101,13 +101,17 @@ export class TasksController {
   @ApiPreconditionFailedResponse({
     description: 'If-Match or version is not the current version; nothing changed',
   })
+  @ApiConflictResponse({
+    description: 'Completing a task open tasks block (problem lists `blockers`) without force',
+  })
   update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() dto: UpdateTaskDto,
     @ExpectedVersion() expected: number | undefined,
+    @Query() query: ForceQuery,
   ): Promise<TaskDto> {
-    return this.tasks.update(principal, id, dto, expected);
+    return this.tasks.update(principal, id, dto, expected, query.force === true);
   }
 
   @Put(':id')
@@ -117,13 +121,17 @@ export class TasksController {
   @ApiPreconditionFailedResponse({
     description: 'If-Match or version is not the current version; nothing changed',
   })
+  @ApiConflictResponse({
+    description: 'Completing a task open tasks block (problem lists `blockers`) without force',
+  })
   replace(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
     @Body() dto: ReplaceTaskDto,
     @ExpectedVersion() expected: number | undefined,
+    @Query() query: ForceQuery,
   ): Promise<TaskDto> {
-    return this.tasks.replace(principal, id, dto, expected);
+    return this.tasks.replace(principal, id, dto, expected, query.force === true);
   }
 
   @Delete(':id')

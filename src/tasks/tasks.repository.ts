@@ -13,6 +13,10 @@ import type { TaskStatus } from './dto/task-fields';
 import type { Recurrence } from './recurrence';
 import type { Reminder } from './reminders';
 
+/** Whether an open (live, not completed) task blocks t. */
+const OPEN_BLOCKER_EXISTS = `EXISTS (SELECT 1 FROM task_relations br JOIN tasks b ON b.id = br.source_id
+  WHERE br.kind = 'blocks' AND br.target_id = t.id AND b.deleted_at IS NULL AND b.status <> 'completed')`;
+
 /** The columns every task read selects, as the mapper expects them. */
 const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.priority,
   to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.assignee_id, t.created_by,
@@ -27,7 +31,8 @@ const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.pr
               FROM task_labels tl JOIN labels l ON l.id = tl.label_id WHERE tl.task_id = t.id), '[]') AS labels,
   t.parent_id,
   (SELECT json_build_object('total', count(*), 'completed', count(*) FILTER (WHERE s.status = 'completed'))
-     FROM tasks s WHERE s.parent_id = t.id AND s.deleted_at IS NULL) AS subtask_counts`;
+     FROM tasks s WHERE s.parent_id = t.id AND s.deleted_at IS NULL) AS subtask_counts,
+  ${OPEN_BLOCKER_EXISTS} AS blocked`;
 
 /** The ids of the tasks below $1, however deep (UNION stops at a cycle, which the writes never make). */
 const DESCENDANTS = `(WITH RECURSIVE down AS (
@@ -256,6 +261,34 @@ export class TasksRepository {
     return ids;
   }
 
+  /** The open tasks blocking this one: all of them counted, only those `viewerId` can see named. */
+  async openBlockers(
+    manager: EntityManager,
+    taskId: string,
+    viewerId: string,
+  ): Promise<{ count: number; visible: string[] }> {
+    const rows = await manager.query<{ id: string; visible: boolean }[]>(
+      `SELECT t.id, ${visibleTaskCondition('$2')} AS visible
+         FROM task_relations r JOIN tasks t ON t.id = r.source_id
+        WHERE r.kind = 'blocks' AND r.target_id = $1 AND t.deleted_at IS NULL AND t.status <> 'completed'
+        ORDER BY t.id`,
+      [taskId, viewerId],
+    );
+    return { count: rows.length, visible: rows.filter((row) => row.visible).map((row) => row.id) };
+  }
+
+  /** The live open tasks this one blocked that nothing open blocks any more (call after completing it). */
+  async unblockedBy(manager: EntityManager, taskId: string): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT t.id FROM task_relations r JOIN tasks t ON t.id = r.target_id
+        WHERE r.kind = 'blocks' AND r.source_id = $1 AND t.deleted_at IS NULL AND t.status <> 'completed'
+          AND NOT ${OPEN_BLOCKER_EXISTS}
+        ORDER BY t.id`,
+      [taskId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Of the ids, those naming labels of the project. */
   async labelsOf(manager: EntityManager, projectId: string, ids: string[]): Promise<string[]> {
     if (ids.length === 0) return [];
@@ -447,6 +480,8 @@ export class TasksRepository {
     }
     if (query.dueFrom) builder.andWhere('t.due_date >= CAST(:dueFrom AS date)', { dueFrom: query.dueFrom });
     if (query.dueTo) builder.andWhere('t.due_date <= CAST(:dueTo AS date)', { dueTo: query.dueTo });
+    if (query.blocked !== undefined)
+      builder.andWhere(query.blocked ? OPEN_BLOCKER_EXISTS : `NOT ${OPEN_BLOCKER_EXISTS}`);
     if (query.parentId === 'none') builder.andWhere('t.parent_id IS NULL');
     else if (query.parentId)
       builder.andWhere('t.parent_id = :parentId', { parentId: query.parentId.toLowerCase() });

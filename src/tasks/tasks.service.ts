@@ -89,13 +89,25 @@ export class TasksService {
   }
 
   /** PATCH: changes what is sent, and may move the task to another project. */
-  update(principal: Principal, id: string, dto: UpdateTaskDto, expected?: number): Promise<TaskDto> {
-    return this.write(principal, id, dto, expected, 'merge');
+  update(
+    principal: Principal,
+    id: string,
+    dto: UpdateTaskDto,
+    expected?: number,
+    force = false,
+  ): Promise<TaskDto> {
+    return this.write(principal, id, dto, expected, 'merge', force);
   }
 
   /** PUT: every writable field; what is not sent takes its default. */
-  replace(principal: Principal, id: string, dto: ReplaceTaskDto, expected?: number): Promise<TaskDto> {
-    return this.write(principal, id, dto, expected, 'replace');
+  replace(
+    principal: Principal,
+    id: string,
+    dto: ReplaceTaskDto,
+    expected?: number,
+    force = false,
+  ): Promise<TaskDto> {
+    return this.write(principal, id, dto, expected, 'replace', force);
   }
 
   /** Asks GitHub again now for the repository a task links, for whoever may edit the task. */
@@ -160,6 +172,7 @@ export class TasksService {
     dto: UpdateTaskDto | ReplaceTaskDto,
     expected: number | undefined,
     mode: 'merge' | 'replace',
+    force: boolean,
   ): Promise<TaskDto> {
     const repo = dto.githubRepo ? parseRepoName(dto.githubRepo) : null;
     const lookup = repo ? await this.lookupRelink(principal, id, repo) : undefined;
@@ -180,7 +193,10 @@ export class TasksService {
       }
       const current = stateOf(task, await this.tasks.hiddenState(id, manager));
       const write = { ...dto, githubRepo: dto.githubRepo === undefined ? undefined : (repo?.key ?? null) };
-      const { state: moved, recurred } = applyRecurrence(current, nextTaskState(current, write, mode));
+      const written = nextTaskState(current, write, mode);
+      const completing = current.status !== 'completed' && written.status === 'completed';
+      const pastBlockers = completing ? await this.assertUnblocked(principal, id, force, manager) : [];
+      const { state: moved, recurred } = applyRecurrence(current, written);
       assertTimeRules(moved, write);
       await this.authorizeMove(principal, current, moved, manager);
       const named = [...(dto.labelIds ?? []), ...(('addLabelIds' in dto && dto.addLabelIds) || [])];
@@ -210,6 +226,9 @@ export class TasksService {
       });
       const updated = await this.load(id, manager);
       const movedBelow = await this.tasks.readMany(subtree, manager);
+      const unblocked =
+        next.status === 'completed' && completing ? await this.tasks.unblockedBy(manager, id) : [];
+      if (pastBlockers.length > 0) changes.completedPastBlockers = { from: null, to: pastBlockers };
       await this.notifications.record(manager, [
         ...updateEntries(updated, current, changes, principal.userId),
         ...movedBelow.map((task): ActivityEntry => ({
@@ -220,6 +239,13 @@ export class TasksService {
           changes: { projectId: { from: current.projectId, to: next.projectId } },
         })),
         ...(recurred ? [recurredEntry(updated, recurred, principal.userId)] : []),
+        ...(await this.tasks.readMany(unblocked, manager)).map((task): ActivityEntry => ({
+          event: 'task.unblocked',
+          ...subject(task),
+          userId: task.assigneeId ?? undefined,
+          actorId: principal.userId,
+          changes: { blocked: { from: true, to: false } },
+        })),
         ...linked,
       ]);
       return updated;
@@ -267,6 +293,25 @@ export class TasksService {
       throw new UnprocessableEntityException({ message, errors: [{ field: 'labelIds', message }] });
     }
     return { ...state, labelIds: state.labelIds.filter((id) => valid.has(id)) };
+  }
+
+  /**
+   * An open task blocking this one makes completing it a 409 naming the blockers the caller can see, unless the
+   * write says `force`; then the blockers it went past are returned, for the history.
+   */
+  private async assertUnblocked(
+    principal: Principal,
+    id: string,
+    force: boolean,
+    manager: EntityManager,
+  ): Promise<string[]> {
+    const blockers = await this.tasks.openBlockers(manager, id, principal.userId);
+    if (blockers.count === 0) return [];
+    if (force) return blockers.visible;
+    throw new ConflictException({
+      message: `${blockers.count} open task(s) block this one; complete them first or send force=true`,
+      blockers: blockers.visible,
+    });
   }
 
   /**

@@ -77,6 +77,12 @@ export class ListTasksQuery extends PageQuery {
   @Matches(new RegExp(`^(none|${UUID})$`, 'i'), { message: 'parentId must be a task id or none' })
   parentId?: string;
 
+  @ApiPropertyOptional({ description: 'Only tasks an open task blocks (true), or none blocks (false)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  blocked?: boolean;
+
   @ApiPropertyOptional({
     enum: SORTS,
     default: '-priority',
@@ -97,4 +103,15 @@ export class ListProjectTasksQuery extends ListTasksQuery {
 
 export class ListAllTasksQuery extends ListTasksQuery {
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all') projectId?: string;
+}
+
+/** `?force=true` on a write: complete a task even though open tasks block it. */
+export class ForceQuery {
+  @ApiPropertyOptional({
+    description: 'Complete the task even though open tasks block it (recorded in its history)',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  force?: boolean;
 }

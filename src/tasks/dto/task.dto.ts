@@ -53,6 +53,7 @@ export class TaskDto {
   @ApiProperty({ nullable: true, type: String, format: 'uuid' }) parentId: string | null;
   @ApiProperty({ type: SubtaskCountsDto, description: 'Its live direct subtasks' })
   subtaskCounts: SubtaskCountsDto;
+  @ApiProperty({ description: 'An open task blocks it' }) blocked: boolean;
 }
 
 /**
@@ -61,7 +62,15 @@ export class TaskDto {
  */
 export const taskRevision = (task: TaskDto) =>
   createHash('sha1')
-    .update(JSON.stringify([task.commentCount, task.attachmentCount, task.subtaskCounts, task.labels]))
+    .update(
+      JSON.stringify([
+        task.commentCount,
+        task.attachmentCount,
+        task.subtaskCounts,
+        task.labels,
+        task.blocked,
+      ]),
+    )
     .digest('hex')
     .slice(0, 8);
 
@@ -94,6 +103,7 @@ export interface TaskRow {
   labels: TaskLabelDto[];
   parent_id: string | null;
   subtask_counts: SubtaskCountsDto;
+  blocked: boolean;
 }
 
 export function mapTask(row: TaskRow): TaskDto {
@@ -128,5 +138,6 @@ export function mapTask(row: TaskRow): TaskDto {
     labels: row.labels,
     parentId: row.parent_id,
     subtaskCounts: row.subtask_counts,
+    blocked: row.blocked,
   };
 }

@@ -1,0 +1,92 @@
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { Transactions } from '../database/transactions';
+import { recordActivity } from '../events/activity-log.repository';
+import { ProjectAccessPolicy } from '../projects/project-access.policy';
+import { CreateRelationDto, mapRelation, RelationDto, RelationRow, storedAs } from './dto/relation.dto';
+import { RelationsRepository } from './relations.repository';
+
+/**
+ * Relations between two tasks the caller can read, written from a task they may edit. One row per pair, listed from
+ * both sides; `blocks` never loops.
+ */
+@Injectable()
+export class RelationsService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly access: ProjectAccessPolicy,
+    private readonly relations: RelationsRepository,
+  ) {}
+
+  async list(principal: Principal, taskId: string): Promise<RelationDto[]> {
+    await this.access.requireTask(principal.userId, taskId, 'read');
+    return (await this.relations.list(taskId, principal.userId)).map(mapRelation);
+  }
+
+  create(principal: Principal, taskId: string, dto: CreateRelationDto): Promise<RelationDto> {
+    return this.transactions.run(async (manager) => {
+      const { projectId } = await this.access.requireTask(principal.userId, taskId, 'update', { manager });
+      if (dto.taskId === taskId) refuse('A task cannot be related to itself');
+      // The other task answers like a missing one when it cannot be read: no hint that it exists.
+      await this.access
+        .requireTask(principal.userId, dto.taskId, 'read', { manager })
+        .catch((error: unknown) => {
+          if (error instanceof NotFoundException) refuse('No such task to relate to');
+          throw error;
+        });
+      const stored = storedAs(dto.type, taskId, dto.taskId);
+      if (stored.kind === 'blocks') {
+        await this.relations.lockBlocksGraph(manager);
+        if (await this.relations.blocksTransitively(manager, stored.target, stored.source)) {
+          refuse('That would make tasks block each other in a loop');
+        }
+      }
+      const id = await this.relations.insert(manager, { ...stored, createdBy: principal.userId });
+      if (!id) throw new ConflictException('These tasks are already related');
+      const relation = mapRelation((await this.relations.read(manager, taskId, id))!);
+      await this.record(manager, 'relation.created', principal, projectId, taskId, relation);
+      return relation;
+    });
+  }
+
+  async remove(principal: Principal, taskId: string, id: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const { projectId } = await this.access.requireTask(principal.userId, taskId, 'update', { manager });
+      const row: RelationRow | undefined = await this.relations.read(manager, taskId, id);
+      if (!row) throw new NotFoundException('No such relation');
+      await this.relations.delete(manager, id);
+      await this.record(manager, 'relation.deleted', principal, projectId, taskId, mapRelation(row));
+    });
+  }
+
+  private record(
+    manager: EntityManager,
+    event: 'relation.created' | 'relation.deleted',
+    principal: Principal,
+    projectId: string,
+    taskId: string,
+    relation: RelationDto,
+  ): Promise<void> {
+    const link = { type: relation.type, taskId: relation.task.id };
+    return recordActivity(manager, {
+      event,
+      projectId,
+      taskId,
+      actorId: principal.userId,
+      changes: {
+        relation: event === 'relation.created' ? { from: null, to: link } : { from: link, to: null },
+      },
+      resource: relation,
+    });
+  }
+}
+
+function refuse(message: string): never {
+  throw new UnprocessableEntityException({ message, errors: [{ field: 'taskId', message }] });
+}
