@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CursorCodec } from '../common/cursor';
-import type { Page, PageQuery } from '../common/page';
 import { isoTimestamp } from '../database/iso-timestamp';
-import { taskThreadPage } from '../database/task-thread-page';
+import { TaskThreadRepository } from '../database/task-thread.repository';
 import { queryRows } from '../database/query-rows';
 import { AttachmentDto, AttachmentRow, mapAttachment } from './dto/attachment.dto';
 
@@ -22,11 +21,15 @@ export interface StoredFile {
 }
 
 @Injectable()
-export class AttachmentsRepository {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly cursors: CursorCodec,
-  ) {}
+export class AttachmentsRepository extends TaskThreadRepository<AttachmentRow, AttachmentDto> {
+  constructor(dataSource: DataSource, cursors: CursorCodec) {
+    super(
+      dataSource,
+      cursors,
+      { list: 'attachments', from: 'attachments a', alias: 'a', columns: ATTACHMENT_COLUMNS },
+      mapAttachment,
+    );
+  }
 
   async read(
     id: string,
@@ -37,18 +40,6 @@ export class AttachmentsRepository {
       [id],
     );
     return row;
-  }
-
-  /** A task's attachments, oldest first, keyset-paged by (createdAt, id). */
-  list(taskId: string, query: PageQuery): Promise<Page<AttachmentDto>> {
-    return taskThreadPage<AttachmentRow, AttachmentDto>(
-      this.dataSource,
-      this.cursors,
-      { list: 'attachments', from: 'attachments a', alias: 'a', columns: ATTACHMENT_COLUMNS },
-      taskId,
-      query,
-      mapAttachment,
-    );
   }
 
   /** Bytes the project's attachments hold, its trashed tasks' included (their bytes are still kept). */

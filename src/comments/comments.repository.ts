@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CursorCodec } from '../common/cursor';
-import type { Page, PageQuery } from '../common/page';
 import { isoTimestamp } from '../database/iso-timestamp';
-import { taskThreadPage } from '../database/task-thread-page';
+import { TaskThreadRepository } from '../database/task-thread.repository';
 import { queryRows } from '../database/query-rows';
 import { CommentDto, CommentRow, mapComment } from './dto/comment.dto';
 
@@ -12,11 +11,15 @@ const COMMENT_COLUMNS = `c.id, c.task_id, c.author_id, c.body, c.mentions, c.ver
   ${isoTimestamp('c.edited_at')} AS edited_at, ${isoTimestamp('c.deleted_at')} AS deleted_at`;
 
 @Injectable()
-export class CommentsRepository {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly cursors: CursorCodec,
-  ) {}
+export class CommentsRepository extends TaskThreadRepository<CommentRow, CommentDto> {
+  constructor(dataSource: DataSource, cursors: CursorCodec) {
+    super(
+      dataSource,
+      cursors,
+      { list: 'comments', from: 'comments c', alias: 'c', columns: COMMENT_COLUMNS },
+      mapComment,
+    );
+  }
 
   async read(id: string, manager: EntityManager = this.dataSource.manager): Promise<CommentRow | undefined> {
     const [row] = await manager.query<CommentRow[]>(
@@ -70,17 +73,5 @@ export class CommentsRepository {
       [id, expected ?? null],
     );
     return row;
-  }
-
-  /** A task's thread, oldest first, keyset-paged by (createdAt, id); deleted comments as tombstones. */
-  list(taskId: string, query: PageQuery): Promise<Page<CommentDto>> {
-    return taskThreadPage<CommentRow, CommentDto>(
-      this.dataSource,
-      this.cursors,
-      { list: 'comments', from: 'comments c', alias: 'c', columns: COMMENT_COLUMNS },
-      taskId,
-      query,
-      mapComment,
-    );
   }
 }

@@ -38,8 +38,7 @@ export class NotificationsRepository {
     const rows = await manager.query<{ id: string }[]>(
       `SELECT u.id FROM users u, tasks t
         WHERE t.id = $1 AND lower(u.username) = ANY ($2::text[]) AND u.disabled_at IS NULL
-          AND (EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = t.project_id AND m.user_id = u.id)
-               OR EXISTS (SELECT 1 FROM task_shares s WHERE s.task_id = t.id AND s.user_id = u.id))
+          AND ${visibleTaskCondition('u.id')}
         ORDER BY lower(u.username)`,
       [taskId, usernames],
     );
