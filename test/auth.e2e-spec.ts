@@ -298,6 +298,16 @@ describe('accounts and authentication', () => {
         .set('Authorization', user.bearer)
         .send({ timezone: 'Mars/Olympus' })
         .expect(422);
+      for (const cleared of [{ timezone: null }, { email: null, currentPassword: user.password }]) {
+        const refused = await t.http
+          .patch(api('/users/me'))
+          .set('Authorization', user.bearer)
+          .send(cleared)
+          .expect(422);
+        expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual([
+          Object.keys(cleared)[0],
+        ]);
+      }
       await t.http
         .patch(api('/users/me'))
         .set('Authorization', user.bearer)

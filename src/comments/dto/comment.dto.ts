@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
+import { IsInt, IsString, Length, Matches, Min } from 'class-validator';
+import { Omittable } from '../../common/omittable';
 
 export const MAX_COMMENT_LENGTH = 10000;
 
@@ -17,7 +18,7 @@ export class WriteCommentDto {
 
 export class UpdateCommentDto extends WriteCommentDto {
   @ApiPropertyOptional({ description: 'Applies only at this version (like If-Match)' })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   version?: number;

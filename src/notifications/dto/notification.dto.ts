@@ -13,6 +13,7 @@ import {
 } from 'class-validator';
 import { PageQuery, toBoolean } from '../../common/page';
 import { NOTIFICATION_KINDS, NotificationKind } from '../notification-kinds';
+import { Omittable } from '../../common/omittable';
 
 export class NotificationDto {
   @ApiProperty({ format: 'uuid' }) id: string;
@@ -75,12 +76,12 @@ export class NotificationSettingsDto {
 }
 
 export class UpdateNotificationSettingsDto {
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() mentioned?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() assigned?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() commented?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() unblocked?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() reminder?: boolean;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() shared?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() mentioned?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() assigned?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() commented?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() unblocked?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() reminder?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() shared?: boolean;
 }
 
 export interface NotificationRow {

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Length, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/page';
 import { PROJECT_ROLES, ProjectRole } from '../project-permissions';
+import { Omittable } from '../../common/omittable';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -24,7 +25,7 @@ export class CreateProjectDto {
 /** PUT: every writable field; a missing description is cleared. */
 export class ReplaceProjectDto extends CreateProjectDto {
   @ApiPropertyOptional({ description: 'Apply only at this version (like If-Match); 412 otherwise' })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(1)
   version?: number;

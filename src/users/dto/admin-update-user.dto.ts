@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn } from 'class-validator';
+import { Omittable } from '../../common/omittable';
 
 export class AdminUpdateUserDto {
-  @ApiPropertyOptional({ enum: ['admin', 'user'] }) @IsOptional() @IsIn(['admin', 'user']) role?:
+  @ApiPropertyOptional({ enum: ['admin', 'user'] }) @Omittable() @IsIn(['admin', 'user']) role?:
     'admin' | 'user';
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() disabled?: boolean;
+  @ApiPropertyOptional() @Omittable() @IsBoolean() disabled?: boolean;
 }

@@ -12,6 +12,7 @@ import {
   ValidatorConstraint,
 } from 'class-validator';
 import type { ValidatorConstraintInterface } from 'class-validator';
+import { Omittable } from '../../common/omittable';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -36,7 +37,7 @@ export class IsIanaTimezone implements ValidatorConstraintInterface {
 export const EmailField = (required = true) =>
   applyDecorators(
     (required ? ApiProperty : ApiPropertyOptional)({ example: 'ada@example.com', maxLength: 254 }),
-    ...(required ? [] : [IsOptional()]),
+    ...(required ? [] : [Omittable()]),
     Transform(trim),
     IsEmail({}, { message: 'email must be a valid email address' }),
     MaxLength(254),
@@ -67,4 +68,4 @@ export const DisplayNameField = () =>
   );
 
 export const TimezoneField = () =>
-  applyDecorators(ApiPropertyOptional({ example: 'Europe/Paris' }), IsOptional(), Validate(IsIanaTimezone));
+  applyDecorators(ApiPropertyOptional({ example: 'Europe/Paris' }), Omittable(), Validate(IsIanaTimezone));

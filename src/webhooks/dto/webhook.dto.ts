@@ -14,6 +14,7 @@ import {
 } from 'class-validator';
 import { PROJECT_EVENTS } from '../../events/activity-events';
 import { PageQuery } from '../../common/page';
+import { Omittable } from '../../common/omittable';
 
 /** Every event, or `*` for all of them (including events added later). */
 export const WEBHOOK_EVENTS = ['*', ...PROJECT_EVENTS] as const;
@@ -36,7 +37,7 @@ export class CreateWebhookDto {
   events: string[];
 
   @ApiPropertyOptional({ minLength: 16, maxLength: 200, description: 'Generated when not given; shown once' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(16, 200)
   secret?: string;
@@ -49,7 +50,7 @@ export class CreateWebhookDto {
   description?: string | null;
 
   @ApiPropertyOptional({ default: true, description: 'Setting true again re-enables a disabled webhook' })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   active?: boolean;
 }
