@@ -18,6 +18,7 @@ const esmPackages = [
   'temporal-spec',
   'temporal-utils',
   'ical.js',
+  'fractional-indexing',
 ];
 const transform = {
   '^.+\\.ts$': ['@swc/jest'],

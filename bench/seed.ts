@@ -110,7 +110,7 @@ async function seedIn(db: EntityManager, passwordHash: string): Promise<void> {
   // due in the past, a third in the future, the rest without a date; a third assigned to the project's owner.
   await db.query(
     `INSERT INTO tasks (project_id, title, description, status, priority, due_date, assignee_id, created_by,
-                        created_at, updated_at, completed_at)
+                        created_at, updated_at, completed_at, position)
      SELECT p.id,
             initcap(w1) || ' the ' || w2 || ' ' || n,
             CASE WHEN n % 4 = 0 THEN 'Notes on ' || w2 || ' for task ' || n END,
@@ -120,7 +120,8 @@ async function seedIn(db: EntityManager, passwordHash: string): Promise<void> {
             CASE WHEN n % 3 = 0 THEN o.user_id END,
             o.user_id,
             now() - make_interval(mins => n % 525600), now() - make_interval(mins => n % 43200),
-            CASE WHEN s.status = 'completed' THEN now() - make_interval(mins => n % 43200) END
+            CASE WHEN s.status = 'completed' THEN now() - make_interval(mins => n % 43200) END,
+            task_position_key(n)
        FROM generate_series(1, $1) AS n
        CROSS JOIN LATERAL (SELECT CASE WHEN n <= $2 THEN 1 ELSE 2 + (n % ($3 - 1)) END AS project_n) AS pick
        JOIN bench_projects p ON p.pn = pick.project_n

@@ -10,6 +10,7 @@ import { CreateTime1764633600000 } from './1764633600000-CreateTime';
 import { CreateLabels1764720000000 } from './1764720000000-CreateLabels';
 import { CreateSubtasks1764806400000 } from './1764806400000-CreateSubtasks';
 import { CreateRelations1764892800000 } from './1764892800000-CreateRelations';
+import { CreatePositions1764979200000 } from './1764979200000-CreatePositions';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateLabels1764720000000,
   CreateSubtasks1764806400000,
   CreateRelations1764892800000,
+  CreatePositions1764979200000,
 ];

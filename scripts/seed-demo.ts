@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   );
 }
 
-/** A launch checklist: one task with subtasks, one of them with its own, one blocking another. */
+/** A launch checklist: one task with subtasks, one of them with its own, one blocking another, reordered. */
 async function seedSubtasks(projectId: string, ada: Session): Promise<void> {
   const create = async (title: string, parentId?: string) =>
     (await call<{ id: string }>('POST', `/projects/${projectId}/tasks`, ada.token, { title, parentId })).body
@@ -129,6 +129,8 @@ async function seedSubtasks(projectId: string, ada: Session): Promise<void> {
   await create('Invite 50 testers', beta);
   // The beta must end before the submission: "Submit to the stores" shows as blocked until it is done.
   await call('POST', `/tasks/${beta}/relations`, ada.token, { type: 'blocks', taskId: submit });
+  // Created in the wrong order: the beta goes first in the manual order (sort=position).
+  await call('POST', `/tasks/${beta}/move`, ada.token, { before: submit });
 }
 
 /** Three labels per project, by project id. */

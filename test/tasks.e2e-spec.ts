@@ -58,6 +58,7 @@ describe('tasks', () => {
         parentId: null,
         subtaskCounts: { total: 0, completed: 0 },
         blocked: false,
+        position: expect.stringMatching(/^[0-9A-Za-z]+$/),
       });
       expect(res.headers.location).toBe(`/api/v1/tasks/${res.body.id}`);
       // The version, then a digest of what moves without one (counts, the labels as shown).

@@ -55,6 +55,7 @@ export class AppConfig {
   readonly activity: { outboxPollIntervalMs: number; retentionDays: number };
   readonly realtime: { revalidateIntervalMs: number };
   readonly reminders: { pollIntervalMs: number };
+  readonly tasks: { positionMaxLength: number };
   readonly github: {
     apiBase: string;
     token?: string;
@@ -122,6 +123,7 @@ export class AppConfig {
     };
     this.realtime = { revalidateIntervalMs: vars.REALTIME_REVALIDATE_INTERVAL_MS };
     this.reminders = { pollIntervalMs: vars.REMINDER_POLL_INTERVAL_MS };
+    this.tasks = { positionMaxLength: vars.TASK_POSITION_MAX_LENGTH };
     this.github = {
       apiBase: vars.GITHUB_API_BASE.replace(/\/+$/, ''),
       token: vars.GITHUB_TOKEN,

@@ -171,6 +171,10 @@ export class EnvironmentVariables {
   @IntSetting(100, 600000)
   REALTIME_REVALIDATE_INTERVAL_MS = 15000;
 
+  /** How long a task's position key may grow from placements before its project's keys are respaced. */
+  @IntSetting(8, 1000)
+  TASK_POSITION_MAX_LENGTH = 48;
+
   /** How often due reminders are looked for (they fire within this of their time). */
   @IntSetting(50, 60000)
   REMINDER_POLL_INTERVAL_MS = 5000;

@@ -42,8 +42,17 @@ function sqlStateOf(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/**
+ * Unique indexes whose violation means a concurrent writer took the same generated value (two appenders choosing
+ * one task position), not a request that is wrong: trying again computes another.
+ */
+const GENERATED_VALUE_CONSTRAINTS = ['tasks_position_unique'];
+
 export function isTransactionConflict(error: unknown): boolean {
-  return CONFLICT_SQLSTATES.has(sqlStateOf(error) ?? '');
+  return (
+    CONFLICT_SQLSTATES.has(sqlStateOf(error) ?? '') ||
+    GENERATED_VALUE_CONSTRAINTS.some((constraint) => isUniqueViolation(error, constraint))
+  );
 }
 
 /** SQLSTATE class 22: a value the database could not take (a bad cast, an out-of-range number), so a bad request. */

@@ -11,6 +11,7 @@ export const ACTIVITY_EVENTS = [
   'label.deleted',
   'task.created',
   'task.updated',
+  'task.moved',
   'task.assigned',
   'task.unassigned',
   'task.deleted',

@@ -17,6 +17,7 @@ const current: TaskState = {
   reminders: [],
   labelIds: [],
   parentId: null,
+  position: 'a0',
 };
 
 describe('nextTaskState', () => {
@@ -31,7 +32,7 @@ describe('nextTaskState', () => {
     });
   });
 
-  it('resets what a PUT does not send, keeping the project and the time zone', () => {
+  it('resets what a PUT does not send, keeping the project, the time zone and the place', () => {
     expect(nextTaskState(current, { title: 'New' }, 'replace')).toEqual({
       projectId: 'p1',
       title: 'New',
@@ -47,6 +48,7 @@ describe('nextTaskState', () => {
       reminders: [],
       labelIds: [],
       parentId: null,
+      position: 'a0',
     });
   });
 

@@ -22,6 +22,12 @@ export const TRACKED_FIELDS = [
   'parentId',
 ] as const satisfies readonly (keyof TaskState)[];
 
+/** A move's record names the place too; other writes move a task only as a consequence (to a project's end). */
+export const PLACEMENT_FIELDS = [
+  ...TRACKED_FIELDS,
+  'position',
+] as const satisfies readonly (keyof TaskState)[];
+
 /** What a field is when a create or a PUT does not send it. */
 export const TASK_DEFAULTS = {
   description: null,
@@ -46,12 +52,18 @@ export type TaskWrite = Omit<UpdateTaskDto | ReplaceTaskDto, 'githubRepo' | 'ver
 
 /**
  * The state a write leaves a task in. A PATCH (`merge`) changes what it sends; a PUT (`replace`) resets every field
- * it does not send to its default, keeping only the project and title it must have.
+ * it does not send to its default, keeping only the project, title, time zone and place it must have.
  */
 export function nextTaskState(current: TaskState, write: TaskWrite, mode: 'merge' | 'replace'): TaskState {
   const base: TaskState =
     mode === 'replace'
-      ? { ...TASK_DEFAULTS, projectId: current.projectId, title: current.title, timezone: current.timezone }
+      ? {
+          ...TASK_DEFAULTS,
+          projectId: current.projectId,
+          title: current.title,
+          timezone: current.timezone,
+          position: current.position,
+        }
       : current;
   const recurrence = write.recurrence !== undefined ? storedRecurrence(write.recurrence) : base.recurrence;
   return {
@@ -70,6 +82,8 @@ export function nextTaskState(current: TaskState, write: TaskWrite, mode: 'merge
     reminders: write.reminders ? write.reminders.map(storedReminder) : [...base.reminders],
     labelIds: nextLabelIds(write.labelIds ?? base.labelIds, write.addLabelIds, write.removeLabelIds),
     parentId: write.parentId !== undefined ? write.parentId : base.parentId,
+    // Only a move places a task; see TasksService.place.
+    position: base.position,
   };
 }
 

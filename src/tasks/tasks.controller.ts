@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Patch, Post, Put, Query } from '@nestjs/common';
+import {
+  applyDecorators,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -18,12 +30,26 @@ import { ExpectedVersion, Versioned } from '../common/versioned-response';
 import { ForceQuery, ListAllTasksQuery, ListProjectTasksQuery } from './dto/list-tasks.query';
 import { TaskDto, TaskPageDto, taskRevision } from './dto/task.dto';
 import { CreateTaskAnywhereDto, CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
+import { MoveTaskDto } from './dto/move-task.dto';
 import { TasksService } from './tasks.service';
 
 const taskLocation = (task: { id: string }) => `/${API_PREFIX}/tasks/${task.id}`;
 
 /** A task answer: its ETag is the version plus the counts that move without one. */
 const TaskAnswer = (location?: typeof taskLocation) => Versioned(location, taskRevision);
+
+/** A write to one task (PATCH, PUT, move): its scope, its answer and the errors every such write can give. */
+const TaskWrite = () =>
+  applyDecorators(
+    RequireScope('tasks:write'),
+    TaskAnswer(),
+    ApiPreconditionFailedResponse({
+      description: 'If-Match or version is not the current version; nothing changed',
+    }),
+    ApiConflictResponse({
+      description: 'Completing a task open tasks block (problem lists `blockers`) without force',
+    }),
+  );
 
 @ApiTags('tasks')
 @ApiNotFoundResponse({ description: 'No such task or project, or the caller may not see it' })
@@ -95,15 +121,8 @@ export class TasksController {
   }
 
   @Patch(':id')
-  @RequireScope('tasks:write')
-  @TaskAnswer()
+  @TaskWrite()
   @ApiOkResponse({ type: TaskDto })
-  @ApiPreconditionFailedResponse({
-    description: 'If-Match or version is not the current version; nothing changed',
-  })
-  @ApiConflictResponse({
-    description: 'Completing a task open tasks block (problem lists `blockers`) without force',
-  })
   update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -115,15 +134,8 @@ export class TasksController {
   }
 
   @Put(':id')
-  @RequireScope('tasks:write')
-  @TaskAnswer()
+  @TaskWrite()
   @ApiOkResponse({ type: TaskDto })
-  @ApiPreconditionFailedResponse({
-    description: 'If-Match or version is not the current version; nothing changed',
-  })
-  @ApiConflictResponse({
-    description: 'Completing a task open tasks block (problem lists `blockers`) without force',
-  })
   replace(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -132,6 +144,29 @@ export class TasksController {
     @Query() query: ForceQuery,
   ): Promise<TaskDto> {
     return this.tasks.replace(principal, id, dto, expected, query.force === true);
+  }
+
+  @Post(':id/move')
+  @TaskWrite()
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: TaskDto,
+    description:
+      'Placed between its new neighbours (and in the status or project sent), recorded as task.moved',
+  })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'A neighbour that is not a live task of the target project, is the task itself, is in another column than ' +
+      'the status sent, or is on the wrong side of the other neighbour',
+  })
+  move(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('id') id: string,
+    @Body() dto: MoveTaskDto,
+    @ExpectedVersion() expected: number | undefined,
+    @Query() query: ForceQuery,
+  ): Promise<TaskDto> {
+    return this.tasks.move(principal, id, dto, expected, query.force === true);
   }
 
   @Delete(':id')

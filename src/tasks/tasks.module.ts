@@ -9,6 +9,7 @@ import { SharesController } from './shares.controller';
 import { SharesRepository } from './shares.repository';
 import { SharesService } from './shares.service';
 import { TaskGithubLinks } from './task-github-links';
+import { TaskPositionsRepository } from './task-positions.repository';
 import { ProjectTasksController, TasksController } from './tasks.controller';
 import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
@@ -20,6 +21,7 @@ import { TasksService } from './tasks.service';
   providers: [
     TasksService,
     TasksRepository,
+    TaskPositionsRepository,
     TaskGithubLinks,
     GithubRetrier,
     ReminderScheduler,

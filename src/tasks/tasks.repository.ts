@@ -29,7 +29,7 @@ const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.pr
   t.recurrence, t.recurrence_done, t.timezone, t.reminders,
   COALESCE((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'color', l.color) ORDER BY lower(l.name), l.id)
               FROM task_labels tl JOIN labels l ON l.id = tl.label_id WHERE tl.task_id = t.id), '[]') AS labels,
-  t.parent_id,
+  t.parent_id, t.position,
   (SELECT json_build_object('total', count(*), 'completed', count(*) FILTER (WHERE s.status = 'completed'))
      FROM tasks s WHERE s.parent_id = t.id AND s.deleted_at IS NULL) AS subtask_counts,
   ${OPEN_BLOCKER_EXISTS} AS blocked`;
@@ -60,6 +60,8 @@ export interface TaskState {
   labelIds: string[];
   /** The task this one is a subtask of, in the same project. */
   parentId: string | null;
+  /** Its place in the project's manual order (see task-positions.ts). */
+  position: string;
 }
 
 /** A reminder taken to fire. */
@@ -82,6 +84,11 @@ interface SortSpec {
   /** How a key read back from a cursor is compared. */
   type: CursorKeyType;
   nullable: boolean;
+  /**
+   * For a key the server may rewrite wholesale (positions, when a project is respaced): the row's generation of
+   * it. A cursor from an older generation seeks from where its last task is now, so no page loses or repeats one.
+   */
+  generation?: string;
 }
 
 const SORT_SPECS: Record<TaskSortKey, SortSpec> = {
@@ -91,9 +98,10 @@ const SORT_SPECS: Record<TaskSortKey, SortSpec> = {
   createdAt: { expression: 't.created_at', type: 'timestamptz', nullable: false },
   updatedAt: { expression: 't.updated_at', type: 'timestamptz', nullable: false },
   title: { expression: 'lower(t.title)', type: 'text', nullable: false },
+  position: { expression: 't.position', type: 'text', nullable: false, generation: 't.position_generation' },
 };
 
-type ListedRow = TaskRow & { sort_key: string | null };
+type ListedRow = TaskRow & { sort_key: string | null; sort_generation?: number };
 
 @Injectable()
 export class TasksRepository {
@@ -128,9 +136,10 @@ export class TasksRepository {
   async insert(manager: EntityManager, state: TaskState, createdBy: string): Promise<string> {
     const [{ id }] = await manager.query<{ id: string }[]>(
       `INSERT INTO tasks (project_id, title, description, status, priority, due_date, assignee_id, github_repo,
-                          recurrence, recurrence_done, timezone, reminders, parent_id, completed_at, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, CASE WHEN $4 = 'completed' THEN now() END,
-               $14)
+                          recurrence, recurrence_done, timezone, reminders, parent_id, position, completed_at,
+                          created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
+               CASE WHEN $4 = 'completed' THEN now() END, $15)
        RETURNING id`,
       [...stateParameters(state), createdBy],
     );
@@ -151,10 +160,10 @@ export class TasksRepository {
       manager,
       `UPDATE tasks SET project_id = $1, title = $2, description = $3, status = $4, priority = $5, due_date = $6,
               assignee_id = $7, github_repo = $8, recurrence = $9, recurrence_done = $10, timezone = $11,
-              reminders = $12, parent_id = $13,
+              reminders = $12, parent_id = $13, position = $14,
               completed_at = CASE WHEN $4 <> 'completed' THEN NULL ELSE COALESCE(completed_at, now()) END,
               version = version + 1, updated_at = now()
-        WHERE id = $14 AND deleted_at IS NULL AND ($15::integer IS NULL OR version = $15)
+        WHERE id = $15 AND deleted_at IS NULL AND ($16::integer IS NULL OR version = $16)
         RETURNING id`,
       [...stateParameters(state), id, expected ?? null],
     );
@@ -242,23 +251,34 @@ export class TasksRepository {
     return rows.map((row) => row.id);
   }
 
-  /**
-   * Moves the live subtree below a task to its new project: assignees who are not members there are unassigned,
-   * and labels stay behind. Returns the moved tasks' ids.
-   */
-  async moveDescendants(manager: EntityManager, id: string, projectId: string): Promise<string[]> {
-    const rows = await queryRows<{ id: string }>(
-      manager,
-      `UPDATE tasks c SET project_id = $2, version = c.version + 1, updated_at = now(),
-              assignee_id = CASE WHEN EXISTS (SELECT 1 FROM project_members m
-                                               WHERE m.project_id = $2 AND m.user_id = c.assignee_id)
-                                 THEN c.assignee_id END
-        WHERE c.id IN ${DESCENDANTS} AND c.deleted_at IS NULL RETURNING c.id`,
-      [id, projectId],
+  /** The live subtree below a task, in its manual order. */
+  async liveDescendants(manager: EntityManager, id: string): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM tasks WHERE id IN ${DESCENDANTS} AND deleted_at IS NULL ORDER BY position`,
+      [id],
     );
-    const ids = rows.map((row) => row.id);
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Moves tasks of a subtree to a new project, at the given positions there: assignees who are not members there
+   * are unassigned, and labels stay behind.
+   */
+  async moveDescendants(
+    manager: EntityManager,
+    ids: string[],
+    positions: string[],
+    projectId: string,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE tasks c SET project_id = $3, position = d.position, version = c.version + 1, updated_at = now(),
+              assignee_id = CASE WHEN EXISTS (SELECT 1 FROM project_members m
+                                               WHERE m.project_id = $3 AND m.user_id = c.assignee_id)
+                                 THEN c.assignee_id END
+         FROM unnest($1::uuid[], $2::text[]) AS d (id, position) WHERE c.id = d.id`,
+      [ids, positions, projectId],
+    );
     await manager.query(`DELETE FROM task_labels WHERE task_id = ANY ($1::uuid[])`, [ids]);
-    return ids;
   }
 
   /** The open tasks blocking this one: all of them counted, only those `viewerId` can see named. */
@@ -407,6 +427,7 @@ export class TasksRepository {
       ? this.cursors.decode(query.cursor, context, [
           spec.nullable ? { type: spec.type, nullable: true } : spec.type,
           'uuid',
+          ...(spec.generation ? (['integer'] as const) : []),
         ])
       : null;
     const inNullPart = spec.nullable && after !== null && after[0] === null;
@@ -416,10 +437,15 @@ export class TasksRepository {
       const valued = this.filtered(scope, viewerId, query, spec);
       if (spec.nullable) valued.andWhere(`${spec.expression} IS NOT NULL`);
       if (after) {
-        valued.andWhere(
-          `(${spec.expression}, t.id) ${seek} (CAST(:afterKey AS ${spec.type}), CAST(:afterId AS uuid))`,
-          { afterKey: after[0], afterId: after[1] },
-        );
+        const afterKey = spec.generation
+          ? `COALESCE((SELECT ${spec.expression} FROM tasks t WHERE t.id = CAST(:afterId AS uuid)
+                         AND ${spec.generation} <> CAST(:afterGeneration AS integer)), CAST(:afterKey AS ${spec.type}))`
+          : `CAST(:afterKey AS ${spec.type})`;
+        valued.andWhere(`(${spec.expression}, t.id) ${seek} (${afterKey}, CAST(:afterId AS uuid))`, {
+          afterKey: after[0],
+          afterId: after[1],
+          afterGeneration: after[2],
+        });
       }
       rows.push(
         ...(await valued
@@ -439,7 +465,12 @@ export class TasksRepository {
           .getRawMany<ListedRow>()),
       );
     }
-    return toPage(rows, query.limit, mapTask, (row) => this.cursors.encode([row.sort_key, row.id], context));
+    return toPage(rows, query.limit, mapTask, (row) =>
+      this.cursors.encode(
+        spec.generation ? [row.sort_key, row.id, row.sort_generation] : [row.sort_key, row.id],
+        context,
+      ),
+    );
   }
 
   private filtered(
@@ -451,7 +482,10 @@ export class TasksRepository {
     const trash = scope.kind === 'project' && scope.trash;
     const builder = this.dataSource
       .createQueryBuilder()
-      .select(`${TASK_COLUMNS}, CAST(${spec.expression} AS text) AS sort_key`)
+      .select(
+        `${TASK_COLUMNS}, CAST(${spec.expression} AS text) AS sort_key` +
+          (spec.generation ? `, ${spec.generation} AS sort_generation` : ''),
+      )
       .from('tasks', 't')
       .where(trash ? 't.deleted_at IS NOT NULL' : 't.deleted_at IS NULL')
       .setParameters({ viewerId });
@@ -513,7 +547,7 @@ export class TasksRepository {
   }
 }
 
-/** A task state as $1..$8, in the column order both the insert and the update name them. */
+/** A task state as $1..$14, in the column order both the insert and the update name them. */
 function stateParameters(state: TaskState): unknown[] {
   return [
     state.projectId,
@@ -529,5 +563,6 @@ function stateParameters(state: TaskState): unknown[] {
     state.timezone,
     JSON.stringify(state.reminders),
     state.parentId,
+    state.position,
   ];
 }

@@ -20,10 +20,15 @@ import type { ListAllTasksQuery, ListProjectTasksQuery } from './dto/list-tasks.
 import type { TaskDto } from './dto/task.dto';
 import type { CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
 import type { Reminder } from './reminders';
-import { nextTaskState, TASK_DEFAULTS, TRACKED_FIELDS } from './task-state';
+import { nextTaskState, PLACEMENT_FIELDS, TASK_DEFAULTS, TRACKED_FIELDS } from './task-state';
 import { applyRecurrence, assertTimeRules, movesReminders, Recurred, upcomingReminders } from './task-time';
 import { TaskGithubLinks } from './task-github-links';
 import { TasksRepository, TaskState } from './tasks.repository';
+import { keyAfter, keyBetween, keysAfter } from './task-positions';
+import { TaskPositionsRepository } from './task-positions.repository';
+import { AppConfig } from '../config/app-config';
+import type { MoveTaskDto } from './dto/move-task.dto';
+import type { TaskStatus } from './dto/task-fields';
 
 @Injectable()
 export class TasksService {
@@ -35,6 +40,8 @@ export class TasksService {
     private readonly github: GithubService,
     private readonly githubLinks: TaskGithubLinks,
     private readonly notifications: NotificationsService,
+    private readonly positions: TaskPositionsRepository,
+    private readonly config: AppConfig,
   ) {}
 
   /** Creates in `projectId`, or in the caller's Inbox when none is given. */
@@ -51,8 +58,9 @@ export class TasksService {
       // A create is a PUT onto a task of defaults: whatever is not sent takes its default.
       const write = { ...dto, githubRepo: repo?.key ?? null };
       const timezone = await this.tasks.timeZoneOf(principal.userId, manager);
+      const position = await this.positionAtEnd(manager, target);
       const state = nextTaskState(
-        { ...TASK_DEFAULTS, projectId: target, title: dto.title, timezone },
+        { ...TASK_DEFAULTS, projectId: target, title: dto.title, timezone, position },
         write,
         'replace',
       );
@@ -96,7 +104,7 @@ export class TasksService {
     expected?: number,
     force = false,
   ): Promise<TaskDto> {
-    return this.write(principal, id, dto, expected, 'merge', force);
+    return this.write(principal, id, dto, { expected, mode: 'merge', force });
   }
 
   /** PUT: every writable field; what is not sent takes its default. */
@@ -107,7 +115,27 @@ export class TasksService {
     expected?: number,
     force = false,
   ): Promise<TaskDto> {
-    return this.write(principal, id, dto, expected, 'replace', force);
+    return this.write(principal, id, dto, { expected, mode: 'replace', force });
+  }
+
+  /**
+   * Places a task between neighbours, optionally in another status (a board column) or project, as one write with
+   * one `task.moved` record.
+   */
+  move(
+    principal: Principal,
+    id: string,
+    dto: MoveTaskDto,
+    expected?: number,
+    force = false,
+  ): Promise<TaskDto> {
+    const { before, after, version: _version, ...fields } = dto;
+    return this.write(principal, id, fields, {
+      expected,
+      mode: 'merge',
+      force,
+      placement: { before, after, status: dto.status },
+    });
   }
 
   /** Asks GitHub again now for the repository a task links, for whoever may edit the task. */
@@ -170,9 +198,7 @@ export class TasksService {
     principal: Principal,
     id: string,
     dto: UpdateTaskDto | ReplaceTaskDto,
-    expected: number | undefined,
-    mode: 'merge' | 'replace',
-    force: boolean,
+    { expected, mode, force, placement }: WriteOptions,
   ): Promise<TaskDto> {
     const repo = dto.githubRepo ? parseRepoName(dto.githubRepo) : null;
     const lookup = repo ? await this.lookupRelink(principal, id, repo) : undefined;
@@ -207,19 +233,27 @@ export class TasksService {
           ? { ...labelled, parentId: null }
           : labelled;
       await this.assertParent(principal, id, current, next, manager);
-      const changes = changedFields<TaskState>(current, next, TRACKED_FIELDS);
+      const placed = {
+        ...next,
+        position: await this.place(principal, id, current, next, placement, manager),
+      };
+      const changes = changedFields<TaskState>(
+        current,
+        placed,
+        placement ? PLACEMENT_FIELDS : TRACKED_FIELDS,
+      );
       if (Object.keys(changes).length === 0) {
         // Writing what is already there is not a change: no new version, no activity, no event.
         if (expected !== undefined && expected !== task.version)
           throw new PreconditionFailedException('The task has changed since that version');
         return task;
       }
-      if (!(await this.tasks.update(manager, id, next, expected)))
+      if (!(await this.tasks.update(manager, id, placed, expected)))
         throw new PreconditionFailedException('The task has changed since that version');
       if (movesReminders(current, next))
         await this.tasks.scheduleReminders(manager, id, upcomingReminders(next));
       if (changes.labelIds) await this.tasks.setLabels(manager, id, next.labelIds);
-      const subtree = changes.projectId ? await this.tasks.moveDescendants(manager, id, next.projectId) : [];
+      const subtree = changes.projectId ? await this.moveSubtree(manager, id, next.projectId) : [];
       const linked = await this.githubLinks.applyChange(manager, change, {
         actorId: principal.userId,
         exceptTaskId: id,
@@ -230,7 +264,13 @@ export class TasksService {
         next.status === 'completed' && completing ? await this.tasks.unblockedBy(manager, id) : [];
       if (pastBlockers.length > 0) changes.completedPastBlockers = { from: null, to: pastBlockers };
       await this.notifications.record(manager, [
-        ...updateEntries(updated, current, changes, principal.userId),
+        ...updateEntries(
+          updated,
+          current,
+          changes,
+          principal.userId,
+          placement ? 'task.moved' : 'task.updated',
+        ),
         ...movedBelow.map((task): ActivityEntry => ({
           event: 'task.updated',
           ...subject(task),
@@ -266,6 +306,70 @@ export class TasksService {
     if (next.assigneeId !== current.assigneeId || next.projectId !== current.projectId) {
       await this.assertAssignable(next, manager);
     }
+  }
+
+  /**
+   * Where a write leaves the task in its project's manual order: between the neighbours a move names (a 422 on the
+   * neighbour when it is no live task of the target project the caller sees, the task itself, from another column
+   * than the `status` the move sets, or on the wrong side of the other one); at the end of a project it arrives in;
+   * else where it was. A placement whose key would grow past the limit respaces the project first.
+   */
+  private async place(
+    principal: Principal,
+    id: string,
+    current: TaskState,
+    next: TaskState,
+    placement: Placement | undefined,
+    manager: EntityManager,
+  ): Promise<string> {
+    const moving = next.projectId !== current.projectId;
+    if (!placement?.before && !placement?.after) {
+      return moving ? this.positionAtEnd(manager, next.projectId) : current.position;
+    }
+    await this.positions.lock(manager, next.projectId, 'place');
+    const neighbour = async (field: 'before' | 'after', neighbourId: string | undefined) => {
+      if (neighbourId === undefined) return undefined;
+      const found =
+        neighbourId === id
+          ? undefined
+          : await this.positions.neighbour(manager, principal.userId, next.projectId, neighbourId);
+      if (!found) refuse(field, `${field} must be another task of the project the task is placed in`);
+      if (placement.status !== undefined && found.status !== next.status)
+        refuse(field, `${field} must be a task in the column (status) the task moves to`);
+      return found.position;
+    };
+    for (let attempt = 0; ; attempt++) {
+      const beforeKey = await neighbour('before', placement.before);
+      const afterKey = await neighbour('after', placement.after);
+      if (beforeKey !== undefined && afterKey !== undefined && afterKey >= beforeKey)
+        refuse('before', 'after must come before before in the order');
+      const low =
+        afterKey ?? (await this.positions.adjacent(manager, next.projectId, beforeKey!, 'before', id));
+      const high =
+        beforeKey ?? (await this.positions.adjacent(manager, next.projectId, afterKey!, 'after', id));
+      // Already there: not a change.
+      if (!moving && (low === null || low < current.position) && (high === null || current.position < high))
+        return current.position;
+      const key = keyBetween(low, high);
+      if (key.length <= this.config.tasks.positionMaxLength || attempt > 0) return key;
+      await this.positions.respace(manager, next.projectId);
+    }
+  }
+
+  /** A key after the project's last task, for a task created in it or arriving from another project. */
+  private async positionAtEnd(manager: EntityManager, projectId: string): Promise<string> {
+    await this.positions.lock(manager, projectId, 'append');
+    return keyAfter(await this.positions.last(manager, projectId));
+  }
+
+  /** Takes the live subtree below a task to its new project, after the tasks there; returns the moved tasks. */
+  private async moveSubtree(manager: EntityManager, id: string, projectId: string): Promise<string[]> {
+    const below = await this.tasks.liveDescendants(manager, id);
+    if (below.length > 0) {
+      const keys = keysAfter(await this.positions.last(manager, projectId), below.length);
+      await this.tasks.moveDescendants(manager, below, keys, projectId);
+    }
+    return below;
   }
 
   /**
@@ -355,6 +459,28 @@ export class TasksService {
 /** How deep subtasks nest, a top-level task being level 1. */
 const MAX_LEVELS = 5;
 
+/** Neighbours a move places the task between. */
+interface Placement {
+  before?: string;
+  after?: string;
+  /** The column the move sends the task to, when it names one: neighbours must be in it. */
+  status?: TaskStatus;
+}
+
+interface WriteOptions {
+  /** The version an If-Match (or the body) names; 412 when the task is at another. */
+  expected: number | undefined;
+  mode: 'merge' | 'replace';
+  /** Complete the task though open tasks block it. */
+  force: boolean;
+  /** Set by a move, which records `task.moved`. */
+  placement?: Placement;
+}
+
+function refuse(field: string, message: string): never {
+  throw new UnprocessableEntityException({ message, errors: [{ field, message }] });
+}
+
 function withoutEmptyLists(changes: FieldChanges): FieldChanges {
   return Object.fromEntries(
     Object.entries(changes).filter(([, change]) => !(Array.isArray(change.to) && change.to.length === 0)),
@@ -383,6 +509,7 @@ function stateOf(task: TaskDto, hidden: { githubRepo: string | null; recurrenceD
     reminders: task.reminders.map(({ remindAt: _remindAt, ...reminder }) => reminder as Reminder),
     labelIds: task.labels.map((label) => label.id).sort(),
     parentId: task.parentId,
+    position: task.position,
   };
 }
 
@@ -429,10 +556,11 @@ function updateEntries(
   before: TaskState,
   changes: FieldChanges,
   actorId: string,
+  event: 'task.updated' | 'task.moved',
 ): ActivityEntry[] {
   const entries: ActivityEntry[] = [
     {
-      event: 'task.updated',
+      event,
       ...subject(task),
       fromProjectId: changes.projectId ? before.projectId : undefined,
       actorId,

@@ -64,7 +64,8 @@ describe('ProjectAccessPolicy on a real database', () => {
   }
   async function newTask(projectId: string, createdBy: string): Promise<string> {
     const [{ id }] = await db.query<{ id: string }[]>(
-      `INSERT INTO tasks (project_id, title, created_by) VALUES ($1, 'T', $2) RETURNING id`,
+      `INSERT INTO tasks (project_id, title, created_by, position)
+       VALUES ($1, 'T', $2, gen_random_uuid()::text) RETURNING id`,
       [projectId, createdBy],
     );
     return id;

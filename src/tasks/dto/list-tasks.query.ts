@@ -14,7 +14,15 @@ import {
 import { PageQuery, toBoolean } from '../../common/page';
 import { IsCalendarDate, TASK_STATUSES, TaskStatus } from './task-fields';
 
-export const TASK_SORT_KEYS = ['priority', 'dueDate', 'status', 'createdAt', 'updatedAt', 'title'] as const;
+export const TASK_SORT_KEYS = [
+  'priority',
+  'dueDate',
+  'status',
+  'createdAt',
+  'updatedAt',
+  'title',
+  'position',
+] as const;
 export type TaskSortKey = (typeof TASK_SORT_KEYS)[number];
 const SORTS = TASK_SORT_KEYS.flatMap((key) => [key, `-${key}`]);
 

@@ -54,11 +54,17 @@ export class TaskDto {
   @ApiProperty({ type: SubtaskCountsDto, description: 'Its live direct subtasks' })
   subtaskCounts: SubtaskCountsDto;
   @ApiProperty({ description: 'An open task blocks it' }) blocked: boolean;
+  @ApiProperty({
+    example: 'a0V',
+    description:
+      "Its place in the project's manual order: opaque, compare as bytes (sort=position lists by it)",
+  })
+  position: string;
 }
 
 /**
  * What a task answer shows that changes without a new task version (comment, attachment and subtask counts, its
- * labels as named now), digested: part of its ETag, so a 304 never hides a change to them.
+ * labels as named now, its position after a respacing), digested: part of its ETag, so a 304 never hides them.
  */
 export const taskRevision = (task: TaskDto) =>
   createHash('sha1')
@@ -69,6 +75,7 @@ export const taskRevision = (task: TaskDto) =>
         task.subtaskCounts,
         task.labels,
         task.blocked,
+        task.position,
       ]),
     )
     .digest('hex')
@@ -104,6 +111,7 @@ export interface TaskRow {
   parent_id: string | null;
   subtask_counts: SubtaskCountsDto;
   blocked: boolean;
+  position: string;
 }
 
 export function mapTask(row: TaskRow): TaskDto {
@@ -139,5 +147,6 @@ export function mapTask(row: TaskRow): TaskDto {
     parentId: row.parent_id,
     subtaskCounts: row.subtask_counts,
     blocked: row.blocked,
+    position: row.position,
   };
 }

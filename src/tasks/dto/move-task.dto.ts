@@ -1,0 +1,20 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
+import { TaskField, TaskStatus } from './task-fields';
+
+export class MoveTaskDto {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Place the task immediately before this task' })
+  @IsOptional()
+  @IsUUID('all')
+  before?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Place the task immediately after this task' })
+  @IsOptional()
+  @IsUUID('all')
+  after?: string;
+
+  @TaskField.status() status?: TaskStatus;
+  @TaskField.projectId('Move it to this project as well (at the end, unless before/after name tasks there)')
+  projectId?: string;
+  @TaskField.version() version?: number;
+}
