@@ -16,13 +16,15 @@ export interface LoadOptions {
   body?: string;
   /** Builds each request instead (per-connection state lives in `context`). */
   requests?: autocannon.Request[];
+  /** Concurrent connections; CONNECTIONS unless the scenario says otherwise. */
+  connections?: number;
 }
 
 export const CONNECTIONS = 32;
 const WARM_UP_SECONDS = 5;
 const MEASURE_SECONDS = 15;
 
-/** A warm-up, then 15 s at 32 connections; only the second run is reported. */
+/** A warm-up, then 15 s at 32 connections (or the scenario's own count); only the second run is reported. */
 export async function measure(options: LoadOptions): Promise<LoadResult> {
   await run(options, WARM_UP_SECONDS);
   const result = await run(options, MEASURE_SECONDS);
@@ -37,7 +39,7 @@ export async function measure(options: LoadOptions): Promise<LoadResult> {
 function run(options: LoadOptions, seconds: number): Promise<autocannon.Result> {
   return autocannon({
     url: options.url,
-    connections: CONNECTIONS,
+    connections: options.connections ?? CONNECTIONS,
     duration: seconds,
     method: options.method ?? 'GET',
     headers: { 'content-type': 'application/json', ...options.headers },

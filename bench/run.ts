@@ -25,6 +25,9 @@ import { BENCH_PASSWORD, BenchData, SEARCH_WORD, seedBenchData } from './seed';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/taskforge_bench';
 const S2_DEPTH = 150_000;
+/** S8: tasks per bulk edit (the API's most), and connections editing their own batch at once. */
+const BULK_SIZE = 200;
+const BULK_CONNECTIONS = 8;
 const log = (line: string) => process.stdout.write(`bench: ${line}\n`);
 
 /** The service as it runs in production, with request-rate limits lifted so the load is not refused. */
@@ -63,6 +66,8 @@ interface Context {
   busyUser: string;
   deepCursor: string;
   patchable: string[];
+  /** S8's tasks: one batch of BULK_SIZE per connection, so bulk edits do not queue on each other's row locks. */
+  bulkBatches: string[][];
 }
 
 /** Each scenario's request, for the load and for the explain pass. */
@@ -83,6 +88,18 @@ function scenarios(context: Context): [string, LoadOptions][] {
     },
     onResponse: (_status, body, state: { version?: number }) => {
       state.version = (JSON.parse(body) as { version: number }).version;
+    },
+  };
+  let nextBatch = 0;
+  const bulkUpdate: Request = {
+    method: 'POST',
+    setupRequest: (request, state: { batch?: string[] }) => {
+      state.batch ??= context.bulkBatches[nextBatch++ % context.bulkBatches.length];
+      return {
+        ...request,
+        path: '/api/v1/tasks/bulk',
+        body: JSON.stringify({ ids: state.batch, set: { priority: Math.floor(Math.random() * 1000) } }),
+      };
     },
   };
   return [
@@ -115,6 +132,15 @@ function scenarios(context: Context): [string, LoadOptions][] {
       },
     ],
     ['S6 PATCH with If-Match', { url: api, headers: as(context.bigOwner), requests: [patch] }],
+    [
+      `S8 bulk update of ${BULK_SIZE} tasks (${BULK_CONNECTIONS} connections)`,
+      {
+        url: api,
+        headers: as(context.bigOwner),
+        requests: [bulkUpdate],
+        connections: BULK_CONNECTIONS,
+      },
+    ],
   ];
 }
 
@@ -179,7 +205,19 @@ async function main(): Promise<void> {
     );
     patchable.push(created.id);
   }
-  let context: Context = { service, data, bigOwner, busyUser, deepCursor, patchable };
+  const bulkBatches: string[][] = [];
+  for (let batch = 0; batch < BULK_CONNECTIONS; batch++) {
+    const created = await callJson<{ results: { id: string }[] }>(
+      `${service.url}/api/v1/projects/${data.writesProjectId}/tasks/bulk`,
+      'POST',
+      {
+        items: Array.from({ length: BULK_SIZE }, (_, index) => ({ title: `bulk target ${batch}.${index}` })),
+      },
+      bigOwner,
+    );
+    bulkBatches.push(created.results.map((result) => result.id));
+  }
+  let context: Context = { service, data, bigOwner, busyUser, deepCursor, patchable, bulkBatches };
 
   const baseline = await startBaseline({
     DATABASE_URL: databaseUrl,
@@ -249,7 +287,14 @@ async function main(): Promise<void> {
     };
     serverLog.plansSinceLastRead();
     for (const [scenario, options] of scenarios(context)) {
-      if (options.requests) {
+      if (scenario.startsWith('S8')) {
+        serverLog.plansSinceLastRead();
+        await fetch(`${service.url}/api/v1/tasks/bulk`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${context.bigOwner}` },
+          body: JSON.stringify({ ids: bulkBatches[0], set: { priority: 1 } }),
+        });
+      } else if (options.requests) {
         const taskId = patchable[patchable.length - 1];
         const current = await call(`${service.url}/api/v1/tasks/${taskId}`, context.bigOwner, 'GET');
         await fetch(`${service.url}/api/v1/tasks/${taskId}`, {
@@ -282,6 +327,8 @@ async function main(): Promise<void> {
   await db.destroy();
 
   const s1 = rows[0].result;
+  const resultOf = (prefix: string) => rows.find((row) => row.scenario.startsWith(prefix))!.result;
+  const [s6, s8] = [resultOf('S6'), resultOf('S8')];
   const table = [
     '| scenario | requests/s | p50 ms | p99 ms | errors | ratio to baseline | peak RSS MiB |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
@@ -299,6 +346,7 @@ async function main(): Promise<void> {
     `- no errors: ${rows.reduce((sum, row) => sum + row.result.errors, baselineS1.errors)}`,
     `- service peak RSS under 300 MB: ${fmt(serviceRss)} MiB (baseline ${fmt(baselineRss)} MiB)`,
     `- S7 p99 delivery under 100 ms: ${fmt(fanOut.p99Ms, 1)} ms`,
+    `- S8 p99 under 10× S6 p99: ${fmt(s8.p99Ms)} ms against ${fmt(10 * s6.p99Ms)} ms`,
   ].join('\n');
   const machine = `${cpus().length} CPUs (${cpus()[0]?.model.trim()}), Node ${process.version}, ${version.split(',')[0]}`;
   const report =

@@ -6,7 +6,7 @@ import {
   isTransactionConflict,
   isUniqueViolation,
 } from '../database/database-errors';
-import { Problem, PROBLEM_CONTENT_TYPE, statusTitle } from './problem';
+import { httpProblem, Problem, PROBLEM_CONTENT_TYPE, statusTitle } from './problem';
 
 /**
  * Turns every error, the framework's included, into RFC 9457 problem+json. Only HttpExceptions speak to the client;
@@ -35,20 +35,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   private toProblem(exception: unknown, req: Request): Problem {
     const base = { type: 'about:blank', instance: req.originalUrl ?? req.url, requestId: requestIdOf(req) };
     if (exception instanceof HttpException) {
-      const status = exception.getStatus();
-      const body = exception.getResponse();
-      const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-      const { message, error: _error, statusCode: _statusCode, ...extensions } = fields;
-      const detail = Array.isArray(message)
-        ? message.join('; ')
-        : typeof message === 'string'
-          ? message
-          : exception.message;
-      if (status === 503)
+      const problem = httpProblem(exception);
+      if (problem.status === 503)
         this.logger.warn({ err: loggable(exception), requestId: req.id }, 'Service unavailable');
-      else if (status >= 500)
+      else if (problem.status >= 500)
         this.logger.error({ err: loggable(exception), requestId: req.id }, 'Request failed');
-      return { ...base, title: statusTitle(status), status, detail, ...extensions };
+      return { ...base, ...problem };
     }
     const outcome = DATABASE_OUTCOMES.find(({ matches }) => matches(exception));
     if (outcome) {

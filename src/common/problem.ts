@@ -1,3 +1,4 @@
+import type { HttpException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 
 export interface FieldError {
@@ -22,3 +23,22 @@ export function statusTitle(status: number): string {
 }
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+/** What an HttpException says to the client: all of a problem but the request's own fields. */
+export function httpProblem(exception: HttpException): {
+  title: string;
+  status: number;
+  detail: string;
+  [extension: string]: unknown;
+} {
+  const status = exception.getStatus();
+  const body = exception.getResponse();
+  const fields = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const { message, error: _error, statusCode: _statusCode, ...extensions } = fields;
+  const detail = Array.isArray(message)
+    ? message.join('; ')
+    : typeof message === 'string'
+      ? message
+      : exception.message;
+  return { title: statusTitle(status), status, detail, ...extensions };
+}

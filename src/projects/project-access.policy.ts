@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ActivityRow } from '../activity/dto/activity.dto';
 import type { OutboxRecord } from '../events/outbox';
@@ -81,6 +81,40 @@ export class ProjectAccessPolicy {
     if (!allowsTask(grant, action))
       throw new ForbiddenException(`Your access to this task does not allow ${action}`);
     return { ...grant, projectId: row!.project_id };
+  }
+
+  /**
+   * `requireTask` for many live tasks at once, in one query that locks them: for each id, its project, or the
+   * exception a single request would have met (404 or 403).
+   */
+  async taskAccess(
+    userId: string,
+    taskIds: string[],
+    action: TaskAction,
+    manager: EntityManager,
+  ): Promise<Map<string, { projectId: string } | HttpException>> {
+    const rows = new Map(
+      (await this.repository.taskGrants(userId, taskIds, manager)).map((row) => [row.task_id, row]),
+    );
+    return new Map(
+      taskIds.map((id): [string, { projectId: string } | HttpException] => {
+        const row = rows.get(id);
+        const grant: TaskGrant | undefined = row && {
+          role: row.role,
+          share: row.share,
+          isCreator: row.is_creator,
+        };
+        if (!grant || !allowsTask(grant, 'read')) return [id, new NotFoundException('No such task')];
+        if (!allowsTask(grant, action))
+          return [id, new ForbiddenException(`Your access to this task does not allow ${action}`)];
+        return [id, { projectId: row!.project_id }];
+      }),
+    );
+  }
+
+  /** Of the (user, project) pairs, those where the user is a member, as `user:project`. */
+  memberPairs(manager: EntityManager, pairs: { userId: string; projectId: string }[]): Promise<Set<string>> {
+    return this.repository.memberPairs(manager, pairs);
   }
 
   /**

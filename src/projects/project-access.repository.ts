@@ -83,6 +83,40 @@ export class ProjectAccessRepository {
     return row;
   }
 
+  /**
+   * What the user holds on each of the live tasks among `taskIds` (the missing and the trashed have no row), locked
+   * in id order so two bulk writes over the same tasks queue instead of deadlocking.
+   */
+  async taskGrants(
+    userId: string,
+    taskIds: string[],
+    manager: EntityManager,
+  ): Promise<(TaskGrantRow & { task_id: string })[]> {
+    return manager.query<(TaskGrantRow & { task_id: string })[]>(
+      `SELECT t.id AS task_id, t.project_id, m.role, s.permission AS share, t.created_by = $2 AS is_creator
+         FROM tasks t
+         LEFT JOIN project_members m ON m.project_id = t.project_id AND m.user_id = $2
+         LEFT JOIN task_shares s ON s.task_id = t.id AND s.user_id = $2
+        WHERE t.id = ANY ($1::uuid[]) AND t.deleted_at IS NULL
+        ORDER BY t.id FOR UPDATE OF t`,
+      [taskIds, userId],
+    );
+  }
+
+  /** Of the (user, project) pairs, those where the user is a member, as `user:project`. */
+  async memberPairs(
+    manager: EntityManager,
+    pairs: { userId: string; projectId: string }[],
+  ): Promise<Set<string>> {
+    const rows = await manager.query<{ pair: string }[]>(
+      `SELECT m.user_id || ':' || m.project_id AS pair
+         FROM project_members m JOIN unnest($1::uuid[], $2::uuid[]) AS p (user_id, project_id)
+           ON m.user_id = p.user_id AND m.project_id = p.project_id`,
+      [pairs.map((pair) => pair.userId), pairs.map((pair) => pair.projectId)],
+    );
+    return new Set(rows.map((row) => row.pair));
+  }
+
   /** What the user holds on the live task a comment or attachment belongs to, and whether they added it. */
   async taskItemGrant(
     userId: string,

@@ -32,10 +32,10 @@ export class TaskGithubLinks {
   async applyChange(
     manager: EntityManager,
     change: RepoChange | undefined,
-    context: { actorId: string | null; exceptTaskId?: string },
+    context: { actorId: string | null; exceptTaskIds?: string[] },
   ): Promise<ActivityEntry[]> {
     if (!change) return [];
-    const touched = await this.tasks.touchLinking(manager, change.key, context.exceptTaskId);
+    const touched = await this.tasks.touchLinking(manager, change.key, context.exceptTaskIds ?? []);
     if (touched.length === 0) return [];
     const tasks = await this.tasks.readMany(touched, manager);
     return tasks.map((task) => ({

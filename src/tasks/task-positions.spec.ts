@@ -1,4 +1,6 @@
-import { keyAfter, keyBetween, keysAfter, respacedKeys } from './task-positions';
+import { keyBetween, keysAfter, respacedKeys } from './task-positions';
+
+const keyAfter = (last: string | null) => keysAfter(last, 1)[0];
 
 const byBytes = (a: string, b: string) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1);
 const inOrder = (keys: string[]) => [...keys].sort(byBytes).join() === keys.join();

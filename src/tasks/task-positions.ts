@@ -7,15 +7,10 @@ import { randomInt } from 'node:crypto';
  */
 
 /**
- * A key after `last` (null: an empty project). Appending does not lock the other appenders out, so two creates
- * reading the same last key would compute the same next one; a random fraction after it makes that unlikely, and
- * the unique index turns the rare collision into a retry.
+ * `count` keys after `last` (null: an empty project), in order. Appending does not lock the other appenders out,
+ * so two creates reading the same last key would compute the same next ones; a random fraction after each makes
+ * that unlikely, and the unique index turns the rare collision into a retry.
  */
-export function keyAfter(last: string | null): string {
-  return generateKeyBetween(last, null) + randomFraction();
-}
-
-/** `count` keys after `last`, in order. */
 export function keysAfter(last: string | null, count: number): string[] {
   return generateNKeysBetween(last, null, count).map((key) => key + randomFraction());
 }

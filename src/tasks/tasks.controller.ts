@@ -30,6 +30,7 @@ import { ExpectedVersion, Versioned } from '../common/versioned-response';
 import { ForceQuery, ListAllTasksQuery, ListProjectTasksQuery } from './dto/list-tasks.query';
 import { TaskDto, TaskPageDto, taskRevision } from './dto/task.dto';
 import { CreateTaskAnywhereDto, CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
+import { BulkAnswerDto, BulkCreateDto, BulkDeleteDto, bulkResults, BulkUpdateDto } from './dto/bulk.dto';
 import { MoveTaskDto } from './dto/move-task.dto';
 import { TasksService } from './tasks.service';
 
@@ -69,6 +70,26 @@ export class ProjectTasksController {
     @Body() dto: CreateTaskDto,
   ): Promise<TaskDto> {
     return this.tasks.create(principal, projectId, dto);
+  }
+
+  @Post('bulk')
+  @RequireScope('tasks:write')
+  @Idempotent()
+  @ApiCreatedResponse({
+    type: BulkAnswerDto,
+    description: 'Every item created, in order after the tasks of the project, each with status 201',
+  })
+  @ApiUnprocessableEntityResponse({
+    description: 'Nothing created: the errors name each invalid field as items.<index>.<field>',
+  })
+  async createMany(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('projectId') projectId: string,
+    @Body() dto: BulkCreateDto,
+  ): Promise<BulkAnswerDto> {
+    const tasks = await this.tasks.createMany(principal, projectId, dto.items);
+    const ids = tasks.map((task) => task.id);
+    return bulkResults(ids, tasks, HttpStatus.CREATED);
   }
 
   @Get()
@@ -169,6 +190,49 @@ export class TasksController {
     return this.tasks.move(principal, id, dto, expected, query.force === true);
   }
 
+  @Post('bulk')
+  @RequireScope('tasks:write')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: BulkAnswerDto,
+    description:
+      'One result per id, in order, with the status its own PATCH would have answered (200 with the task, 403, ' +
+      '404, 409, 412, 422 with the problem); when atomic, nothing is written unless all are 200, and the items ' +
+      'that would have passed answer 424',
+  })
+  async updateMany(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: BulkUpdateDto,
+    @Query() query: ForceQuery,
+  ): Promise<BulkAnswerDto> {
+    const outcomes = await this.tasks.updateMany(principal, lowerCased(dto.ids), dto.set, {
+      expected: expectedVersions(dto.versions),
+      atomic: dto.atomic ?? true,
+      force: query.force === true,
+    });
+    return bulkResults(dto.ids, outcomes, HttpStatus.OK);
+  }
+
+  @Post('bulk-delete')
+  @RequireScope('tasks:write')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: BulkAnswerDto,
+    description:
+      'One result per id, in order: 204 when sent to the trash (with its subtasks), else the status its own ' +
+      'DELETE would have answered; atomic as for /tasks/bulk',
+  })
+  async removeMany(
+    @CurrentPrincipal() principal: Principal,
+    @Body() dto: BulkDeleteDto,
+  ): Promise<BulkAnswerDto> {
+    const outcomes = await this.tasks.removeMany(principal, lowerCased(dto.ids), {
+      expected: expectedVersions(dto.versions),
+      atomic: dto.atomic ?? true,
+    });
+    return bulkResults(dto.ids, outcomes, HttpStatus.NO_CONTENT);
+  }
+
   @Delete(':id')
   @RequireScope('tasks:write')
   @HttpCode(HttpStatus.NO_CONTENT)
@@ -203,4 +267,10 @@ export class TasksController {
   refreshGithub(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<TaskDto> {
     return this.tasks.refreshGithub(principal, id);
   }
+}
+
+const lowerCased = (ids: string[]) => ids.map((id) => id.toLowerCase());
+
+function expectedVersions(versions: Record<string, number> | undefined): Map<string, number> {
+  return new Map(Object.entries(versions ?? {}).map(([id, version]) => [id.toLowerCase(), version]));
 }

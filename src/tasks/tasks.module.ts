@@ -10,6 +10,7 @@ import { SharesRepository } from './shares.repository';
 import { SharesService } from './shares.service';
 import { TaskGithubLinks } from './task-github-links';
 import { TaskPositionsRepository } from './task-positions.repository';
+import { TaskWriter } from './task-writer';
 import { ProjectTasksController, TasksController } from './tasks.controller';
 import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
@@ -22,6 +23,7 @@ import { TasksService } from './tasks.service';
     TasksService,
     TasksRepository,
     TaskPositionsRepository,
+    TaskWriter,
     TaskGithubLinks,
     GithubRetrier,
     ReminderScheduler,

@@ -34,9 +34,9 @@ const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.pr
      FROM tasks s WHERE s.parent_id = t.id AND s.deleted_at IS NULL) AS subtask_counts,
   ${OPEN_BLOCKER_EXISTS} AS blocked`;
 
-/** The ids of the tasks below $1, however deep (UNION stops at a cycle, which the writes never make). */
+/** The ids of the tasks below those of $1 (an array), however deep (UNION stops at a cycle, which writes never make). */
 const DESCENDANTS = `(WITH RECURSIVE down AS (
-    SELECT id FROM tasks WHERE parent_id = $1
+    SELECT id FROM tasks WHERE parent_id = ANY ($1::uuid[])
     UNION SELECT c.id FROM tasks c JOIN down ON c.parent_id = down.id) SELECT id FROM down)`;
 
 /** The fields a write sets on a task. */
@@ -62,6 +62,14 @@ export interface TaskState {
   parentId: string | null;
   /** Its place in the project's manual order (see task-positions.ts). */
   position: string;
+}
+
+/** What a write needs that a task answer does not show. */
+export interface HiddenState {
+  /** The linked repository's cache key. */
+  githubRepo: string | null;
+  /** Occurrences completed under the current recurrence. */
+  recurrenceDone: number;
 }
 
 /** A reminder taken to fire. */
@@ -116,7 +124,7 @@ export class TasksRepository {
     return row && mapTask(row);
   }
 
-  async readMany(ids: string[], manager: EntityManager): Promise<TaskDto[]> {
+  async readMany(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<TaskDto[]> {
     const rows = await manager.query<TaskRow[]>(
       `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = ANY($1) ORDER BY t.id`,
       [ids],
@@ -134,16 +142,22 @@ export class TasksRepository {
   }
 
   async insert(manager: EntityManager, state: TaskState, createdBy: string): Promise<string> {
-    const [{ id }] = await manager.query<{ id: string }[]>(
-      `INSERT INTO tasks (project_id, title, description, status, priority, due_date, assignee_id, github_repo,
-                          recurrence, recurrence_done, timezone, reminders, parent_id, position, completed_at,
-                          created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14,
-               CASE WHEN $4 = 'completed' THEN now() END, $15)
-       RETURNING id`,
-      [...stateParameters(state), createdBy],
-    );
+    const [id] = await this.insertMany(manager, [state], createdBy);
     return id;
+  }
+
+  /** Inserts tasks in one statement; returns their ids in the order of `states`. */
+  async insertMany(manager: EntityManager, states: TaskState[], createdBy: string): Promise<string[]> {
+    const rows = await manager.query<{ id: string; project_id: string; position: string }[]>(
+      `INSERT INTO tasks (${STATE_COLUMNS}, completed_at, created_by)
+       SELECT s.*, CASE WHEN s.status = 'completed' THEN now() END, $${STATE_TYPES.length + 1}
+         FROM ${stateArrays()} AS s (${STATE_COLUMNS})
+       RETURNING id, project_id, position`,
+      [...columnsOf(states), createdBy],
+    );
+    // A task's position is unique in its project, so it tells the rows apart whatever order they come back in.
+    const ids = new Map(rows.map((row) => [`${row.project_id}:${row.position}`, row.id]));
+    return states.map((state) => ids.get(`${state.projectId}:${state.position}`)!);
   }
 
   /**
@@ -156,18 +170,30 @@ export class TasksRepository {
     state: TaskState,
     expected: number | undefined,
   ): Promise<boolean> {
-    const updated = await queryRows(
+    return (await this.updateMany(manager, [{ id, state, expected }])).length > 0;
+  }
+
+  /** `update` for many tasks in one statement; returns the ids it wrote. */
+  async updateMany(
+    manager: EntityManager,
+    writes: { id: string; state: TaskState; expected: number | undefined }[],
+  ): Promise<string[]> {
+    const next = STATE_TYPES.length;
+    const updated = await queryRows<{ id: string }>(
       manager,
-      `UPDATE tasks SET project_id = $1, title = $2, description = $3, status = $4, priority = $5, due_date = $6,
-              assignee_id = $7, github_repo = $8, recurrence = $9, recurrence_done = $10, timezone = $11,
-              reminders = $12, parent_id = $13, position = $14,
-              completed_at = CASE WHEN $4 <> 'completed' THEN NULL ELSE COALESCE(completed_at, now()) END,
-              version = version + 1, updated_at = now()
-        WHERE id = $15 AND deleted_at IS NULL AND ($16::integer IS NULL OR version = $16)
-        RETURNING id`,
-      [...stateParameters(state), id, expected ?? null],
+      `UPDATE tasks t SET ${STATE_COLUMN_LIST.map((column) => `${column} = s.${column}`).join(', ')},
+              completed_at = CASE WHEN s.status <> 'completed' THEN NULL ELSE COALESCE(t.completed_at, now()) END,
+              version = t.version + 1, updated_at = now()
+         FROM ${stateArrays(`, $${next + 1}::uuid[], $${next + 2}::integer[]`)} AS s (${STATE_COLUMNS}, id, expected)
+        WHERE t.id = s.id AND t.deleted_at IS NULL AND (s.expected IS NULL OR t.version = s.expected)
+        RETURNING t.id`,
+      [
+        ...columnsOf(writes.map((write) => write.state)),
+        writes.map((write) => write.id),
+        writes.map((write) => write.expected ?? null),
+      ],
     );
-    return updated.length > 0;
+    return updated.map((row) => row.id);
   }
 
   /** The time zone a new task of this user takes. */
@@ -179,15 +205,21 @@ export class TasksRepository {
   }
 
   /** What a write needs that the answer does not show: the linked repository's key and the occurrences done. */
-  async hiddenState(
-    id: string,
-    manager: EntityManager,
-  ): Promise<{ githubRepo: string | null; recurrenceDone: number }> {
-    const [row] = await manager.query<{ github_repo: string | null; recurrence_done: number }[]>(
-      `SELECT github_repo, recurrence_done FROM tasks WHERE id = $1`,
-      [id],
+  async hiddenState(id: string, manager: EntityManager): Promise<HiddenState> {
+    return (await this.hiddenStates([id], manager)).get(id) ?? { githubRepo: null, recurrenceDone: 0 };
+  }
+
+  async hiddenStates(
+    ids: string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, HiddenState>> {
+    const rows = await manager.query<{ id: string; github_repo: string | null; recurrence_done: number }[]>(
+      `SELECT id, github_repo, recurrence_done FROM tasks WHERE id = ANY ($1::uuid[])`,
+      [ids],
     );
-    return { githubRepo: row?.github_repo ?? null, recurrenceDone: row?.recurrence_done ?? 0 };
+    return new Map(
+      rows.map((row) => [row.id, { githubRepo: row.github_repo, recurrenceDone: row.recurrence_done }]),
+    );
   }
 
   /**
@@ -227,14 +259,27 @@ export class TasksRepository {
     return height;
   }
 
-  /** Sends the live subtree below a task to the trash with it (the same deletion time); returns their ids. */
-  async trashDescendants(manager: EntityManager, id: string): Promise<string[]> {
+  /** Sends live tasks to the trash, those of `ids` not already there; returns the ids it trashed, and when. */
+  async trashMany(manager: EntityManager, ids: string[]): Promise<{ ids: string[]; deletedAt?: Date }> {
+    const rows = await queryRows<{ id: string; deleted_at: Date }>(
+      manager,
+      `UPDATE tasks SET deleted_at = now(), version = version + 1, updated_at = now()
+        WHERE id = ANY ($1::uuid[]) AND deleted_at IS NULL RETURNING id, deleted_at`,
+      [ids],
+    );
+    return { ids: rows.map((row) => row.id), deletedAt: rows[0]?.deleted_at };
+  }
+
+  /**
+   * Sends the live subtrees below tasks just trashed to the trash with them: the same deletion time, the
+   * transaction's, so a restore brings back exactly those. Returns their ids.
+   */
+  async trashDescendants(manager: EntityManager, ids: string[]): Promise<string[]> {
     const rows = await queryRows<{ id: string }>(
       manager,
-      `UPDATE tasks SET deleted_at = (SELECT deleted_at FROM tasks WHERE id = $1), version = version + 1,
-                        updated_at = now()
+      `UPDATE tasks SET deleted_at = now(), version = version + 1, updated_at = now()
         WHERE id IN ${DESCENDANTS} AND deleted_at IS NULL RETURNING id`,
-      [id],
+      [ids],
     );
     return rows.map((row) => row.id);
   }
@@ -244,9 +289,9 @@ export class TasksRepository {
     const rows = await queryRows<{ id: string }>(
       manager,
       `UPDATE tasks SET deleted_at = NULL, version = version + 1, updated_at = now()
-        WHERE id IN ${DESCENDANTS} AND deleted_at = (SELECT deleted_at FROM tasks WHERE id = $1)
+        WHERE id IN ${DESCENDANTS} AND deleted_at = (SELECT deleted_at FROM tasks WHERE id = $2)
         RETURNING id`,
-      [id],
+      [[id], id],
     );
     return rows.map((row) => row.id);
   }
@@ -255,7 +300,7 @@ export class TasksRepository {
   async liveDescendants(manager: EntityManager, id: string): Promise<string[]> {
     const rows = await manager.query<{ id: string }[]>(
       `SELECT id FROM tasks WHERE id IN ${DESCENDANTS} AND deleted_at IS NULL ORDER BY position`,
-      [id],
+      [[id]],
     );
     return rows.map((row) => row.id);
   }
@@ -281,69 +326,89 @@ export class TasksRepository {
     await manager.query(`DELETE FROM task_labels WHERE task_id = ANY ($1::uuid[])`, [ids]);
   }
 
-  /** The open tasks blocking this one: all of them counted, only those `viewerId` can see named. */
+  /**
+   * For each task of `taskIds` that open tasks block: all its open blockers counted, only those `viewerId` can see
+   * named. Tasks nothing blocks are absent.
+   */
   async openBlockers(
     manager: EntityManager,
-    taskId: string,
+    taskIds: string[],
     viewerId: string,
-  ): Promise<{ count: number; visible: string[] }> {
-    const rows = await manager.query<{ id: string; visible: boolean }[]>(
-      `SELECT t.id, ${visibleTaskCondition('$2')} AS visible
+  ): Promise<Map<string, { count: number; visible: string[] }>> {
+    const rows = await manager.query<{ task_id: string; id: string; visible: boolean }[]>(
+      `SELECT r.target_id AS task_id, t.id, ${visibleTaskCondition('$2')} AS visible
          FROM task_relations r JOIN tasks t ON t.id = r.source_id
-        WHERE r.kind = 'blocks' AND r.target_id = $1 AND t.deleted_at IS NULL AND t.status <> 'completed'
+        WHERE r.kind = 'blocks' AND r.target_id = ANY ($1::uuid[]) AND t.deleted_at IS NULL
+          AND t.status <> 'completed'
         ORDER BY t.id`,
-      [taskId, viewerId],
+      [taskIds, viewerId],
     );
-    return { count: rows.length, visible: rows.filter((row) => row.visible).map((row) => row.id) };
+    const blockers = new Map<string, { count: number; visible: string[] }>();
+    for (const row of rows) {
+      const entry = blockers.get(row.task_id) ?? { count: 0, visible: [] };
+      entry.count += 1;
+      if (row.visible) entry.visible.push(row.id);
+      blockers.set(row.task_id, entry);
+    }
+    return blockers;
   }
 
-  /** The live open tasks this one blocked that nothing open blocks any more (call after completing it). */
-  async unblockedBy(manager: EntityManager, taskId: string): Promise<string[]> {
+  /** The live open tasks these blocked that nothing open blocks any more (call after completing them). */
+  async unblockedBy(manager: EntityManager, taskIds: string[]): Promise<string[]> {
     const rows = await manager.query<{ id: string }[]>(
-      `SELECT t.id FROM task_relations r JOIN tasks t ON t.id = r.target_id
-        WHERE r.kind = 'blocks' AND r.source_id = $1 AND t.deleted_at IS NULL AND t.status <> 'completed'
-          AND NOT ${OPEN_BLOCKER_EXISTS}
+      `SELECT DISTINCT t.id FROM task_relations r JOIN tasks t ON t.id = r.target_id
+        WHERE r.kind = 'blocks' AND r.source_id = ANY ($1::uuid[]) AND t.deleted_at IS NULL
+          AND t.status <> 'completed' AND NOT ${OPEN_BLOCKER_EXISTS}
         ORDER BY t.id`,
-      [taskId],
+      [taskIds],
     );
     return rows.map((row) => row.id);
   }
 
-  /** Of the ids, those naming labels of the project. */
-  async labelsOf(manager: EntityManager, projectId: string, ids: string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const rows = await manager.query<{ id: string }[]>(
-      `SELECT id FROM labels WHERE project_id = $1 AND id = ANY ($2::uuid[])`,
-      [projectId, ids],
+  /** Of the labels named, those of the given projects, as `project:label`. */
+  async labelsOf(manager: EntityManager, projectIds: string[], ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await manager.query<{ pair: string }[]>(
+      `SELECT project_id || ':' || id AS pair FROM labels
+        WHERE project_id = ANY ($1::uuid[]) AND id = ANY ($2::uuid[])`,
+      [projectIds, ids],
     );
-    return rows.map((row) => row.id);
+    return new Set(rows.map((row) => row.pair));
   }
 
-  /** Gives the task exactly these labels. */
-  async setLabels(manager: EntityManager, taskId: string, labelIds: string[]): Promise<void> {
-    await manager.query(`DELETE FROM task_labels WHERE task_id = $1 AND label_id <> ALL ($2::uuid[])`, [
-      taskId,
-      labelIds,
-    ]);
-    if (labelIds.length === 0) return;
+  /** Gives each task exactly its labels. */
+  async setLabels(manager: EntityManager, writes: { taskId: string; labelIds: string[] }[]): Promise<void> {
+    const pairs = writes.flatMap((write) => write.labelIds.map((labelId) => [write.taskId, labelId]));
+    const [taskIds, labelIds] = [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])];
     await manager.query(
-      `INSERT INTO task_labels (task_id, label_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING`,
-      [taskId, labelIds],
+      `DELETE FROM task_labels tl WHERE tl.task_id = ANY ($1::uuid[])
+          AND (tl.task_id, tl.label_id) NOT IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))`,
+      [writes.map((write) => write.taskId), taskIds, labelIds],
+    );
+    if (pairs.length === 0) return;
+    await manager.query(
+      `INSERT INTO task_labels (task_id, label_id) SELECT * FROM unnest($1::uuid[], $2::uuid[])
+       ON CONFLICT DO NOTHING`,
+      [taskIds, labelIds],
     );
   }
 
-  /** Replaces when the task's reminders fire next. */
+  /** Replaces when each task's reminders fire next. */
   async scheduleReminders(
     manager: EntityManager,
-    taskId: string,
-    reminders: { position: number; fireAt: Date }[],
+    writes: { taskId: string; reminders: { position: number; fireAt: Date }[] }[],
   ): Promise<void> {
-    await manager.query(`DELETE FROM task_reminders WHERE task_id = $1`, [taskId]);
-    if (reminders.length === 0) return;
+    await manager.query(`DELETE FROM task_reminders WHERE task_id = ANY ($1::uuid[])`, [
+      writes.map((write) => write.taskId),
+    ]);
+    const rows = writes.flatMap((write) =>
+      write.reminders.map((reminder) => ({ ...reminder, id: write.taskId })),
+    );
+    if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO task_reminders (task_id, position, fire_at)
-       SELECT $1, position, fire_at FROM unnest($2::smallint[], $3::timestamptz[]) AS r (position, fire_at)`,
-      [taskId, reminders.map((reminder) => reminder.position), reminders.map((reminder) => reminder.fireAt)],
+       SELECT * FROM unnest($1::uuid[], $2::smallint[], $3::timestamptz[])`,
+      [rows.map((row) => row.id), rows.map((row) => row.position), rows.map((row) => row.fireAt)],
     );
   }
 
@@ -396,17 +461,13 @@ export class TasksRepository {
     return restored.deleted_at;
   }
 
-  /** Gives every live task linking the repository but `exceptId` a new version; returns their ids. */
-  async touchLinking(
-    manager: EntityManager,
-    repoKey: string,
-    exceptId: string | undefined,
-  ): Promise<string[]> {
+  /** Gives every live task linking the repository but those of `exceptIds` a new version; returns their ids. */
+  async touchLinking(manager: EntityManager, repoKey: string, exceptIds: string[]): Promise<string[]> {
     const touched = await queryRows<{ id: string }>(
       manager,
       `UPDATE tasks SET version = version + 1, updated_at = now()
-        WHERE github_repo = $1 AND deleted_at IS NULL AND id IS DISTINCT FROM $2::uuid RETURNING id`,
-      [repoKey, exceptId ?? null],
+        WHERE github_repo = $1 AND deleted_at IS NULL AND id <> ALL ($2::uuid[]) RETURNING id`,
+      [repoKey, exceptIds],
     );
     return touched.map((task) => task.id);
   }
@@ -547,7 +608,39 @@ export class TasksRepository {
   }
 }
 
-/** A task state as $1..$14, in the column order both the insert and the update name them. */
+/** The columns a task state writes, each with its type, in the order `stateParameters` gives their values. */
+const STATE_COLUMN_TYPES: [string, string][] = [
+  ['project_id', 'uuid'],
+  ['title', 'text'],
+  ['description', 'text'],
+  ['status', 'text'],
+  ['priority', 'integer'],
+  ['due_date', 'date'],
+  ['assignee_id', 'uuid'],
+  ['github_repo', 'text'],
+  ['recurrence', 'jsonb'],
+  ['recurrence_done', 'integer'],
+  ['timezone', 'text'],
+  ['reminders', 'jsonb'],
+  ['parent_id', 'uuid'],
+  ['position', 'text'],
+];
+const STATE_COLUMN_LIST = STATE_COLUMN_TYPES.map(([column]) => column);
+const STATE_TYPES = STATE_COLUMN_TYPES.map(([, type]) => type);
+const STATE_COLUMNS = STATE_COLUMN_LIST.join(', ');
+
+/** Task states as rows: `unnest` of one array per column ($1..$14), and of any arrays `more` adds. */
+function stateArrays(more = ''): string {
+  return `unnest(${STATE_TYPES.map((type, index) => `$${index + 1}::${type}[]`).join(', ')}${more})`;
+}
+
+/** The states' values, one array per column. */
+function columnsOf(states: TaskState[]): unknown[][] {
+  const rows = states.map(stateParameters);
+  return STATE_TYPES.map((_type, index) => rows.map((row) => row[index]));
+}
+
+/** A task state's values, in the order of STATE_COLUMN_TYPES. */
 function stateParameters(state: TaskState): unknown[] {
   return [
     state.projectId,
