@@ -39,34 +39,45 @@ export const ACTIVITY_CHANNEL = 'taskforge_activity';
 export const ACTIVITY_INSERT_MARK = '/* taskforge:record-activity */';
 
 /** Writes one activity record in the caller's transaction: committed with the change, or rolled back with it. */
-export async function recordActivity(manager: EntityManager, entry: ActivityEntry): Promise<void> {
+export function recordActivity(manager: EntityManager, entry: ActivityEntry): Promise<void> {
+  return recordActivities(manager, [entry]);
+}
+
+/**
+ * Records several changes in order, in one statement, as the last step of the caller's transaction. The rows are
+ * numbered (`seq`) in the order given: the ordered subquery hands them to `nextval` one by one.
+ */
+export async function recordActivities(manager: EntityManager, entries: ActivityEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const column = <T>(value: (entry: ActivityEntry) => T) => entries.map(value);
   await manager.query(
     `${ACTIVITY_INSERT_MARK} WITH ordered AS (SELECT pg_advisory_xact_lock(${ACTIVITY_ORDER_LOCK})),
           announced AS (SELECT pg_notify('${ACTIVITY_CHANNEL}', ''))
      INSERT INTO activity (id, seq, event, project_id, from_project_id, task_id, user_id, actor_id, changes, version,
                            resource, audience)
-     SELECT COALESCE($11::uuid, gen_random_uuid()), nextval('activity_seq'), $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
-       FROM ordered, announced`,
+     SELECT COALESCE(e.id, gen_random_uuid()), nextval('activity_seq'), e.event, e.project_id, e.from_project_id,
+            e.task_id, e.user_id, e.actor_id, e.changes, e.version, e.resource,
+            CASE WHEN e.audience IS NOT NULL THEN ARRAY(SELECT jsonb_array_elements_text(e.audience)::uuid) END
+       FROM (SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[],
+                                  $7::jsonb[], $8::integer[], $9::jsonb[], $10::jsonb[], $11::uuid[])
+                     WITH ORDINALITY AS e (event, project_id, from_project_id, task_id, user_id, actor_id, changes,
+                                           version, resource, audience, id, n)
+              ORDER BY n OFFSET 0) e, ordered, announced`,
     [
-      entry.event,
-      entry.projectId,
-      entry.fromProjectId ?? null,
-      entry.taskId ?? null,
-      entry.userId ?? null,
-      entry.actorId,
-      JSON.stringify(entry.changes),
-      entry.version ?? null,
-      entry.resource ? JSON.stringify(entry.resource) : null,
-      entry.audience ?? null,
-      entry.id ?? null,
+      column((entry) => entry.event),
+      column((entry) => entry.projectId),
+      column((entry) => entry.fromProjectId ?? null),
+      column((entry) => entry.taskId ?? null),
+      column((entry) => entry.userId ?? null),
+      column((entry) => entry.actorId),
+      column((entry) => JSON.stringify(entry.changes)),
+      column((entry) => entry.version ?? null),
+      column((entry) => (entry.resource ? JSON.stringify(entry.resource) : null)),
+      column((entry) => (entry.audience ? JSON.stringify(entry.audience) : null)),
+      column((entry) => entry.id ?? null),
     ],
   );
   markForCommit(manager, ACTIVITY_WRITTEN);
-}
-
-/** Records several changes in order, as the last step of the caller's transaction. */
-export async function recordActivities(manager: EntityManager, entries: ActivityEntry[]): Promise<void> {
-  for (const entry of entries) await recordActivity(manager, entry);
 }
 
 interface OutboxRow extends ActivityRow {
