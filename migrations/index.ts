@@ -11,6 +11,7 @@ import { CreateLabels1764720000000 } from './1764720000000-CreateLabels';
 import { CreateSubtasks1764806400000 } from './1764806400000-CreateSubtasks';
 import { CreateRelations1764892800000 } from './1764892800000-CreateRelations';
 import { CreatePositions1764979200000 } from './1764979200000-CreatePositions';
+import { CreateSearch1765065600000 } from './1765065600000-CreateSearch';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateSubtasks1764806400000,
   CreateRelations1764892800000,
   CreatePositions1764979200000,
+  CreateSearch1765065600000,
 ];

@@ -1,6 +1,7 @@
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { Client } from 'pg';
+import { openPglite } from '../src/database/embedded-postgres';
 import { eventually } from './support/eventually';
 import { createUser, TestUser } from './support/factories';
 import { createProject, TestProject } from './support/projects';
@@ -162,7 +163,7 @@ describe('the embedded database socket going away mid-traffic', () => {
   };
 
   beforeAll(async () => {
-    db = await PGlite.create();
+    db = await openPglite();
     port = 0;
     await serve();
     port = Number(server.getServerConn().split(':').pop());

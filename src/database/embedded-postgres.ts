@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -21,7 +22,7 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const inMemory = dataDir === IN_MEMORY_DATA_DIR;
   const location = inMemory ? IN_MEMORY_DATA_DIR : resolve(join(dataDir, 'pglite'));
   if (!inMemory) mkdirSync(location, { recursive: true });
-  const db = await PGlite.create(inMemory ? undefined : location);
+  const db = await openPglite(inMemory ? undefined : location);
   // Each service instance uses one connection (see server-probe.ts); a few more let tests run two instances, the
   // migration CLI or psql beside it.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 8 });
@@ -35,4 +36,9 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
       await db.close();
     },
   };
+}
+
+/** A PGlite database (in memory without a location) with the contrib extensions the migrations create loaded. */
+export function openPglite(location?: string): Promise<PGlite> {
+  return PGlite.create(location, { extensions: { pg_trgm } });
 }

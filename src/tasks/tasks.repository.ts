@@ -99,7 +99,10 @@ interface SortSpec {
   generation?: string;
 }
 
-const SORT_SPECS: Record<TaskSortKey, SortSpec> = {
+/** The text query a `search` makes, as the `:searchQuery` parameter holds it. */
+const SEARCH_QUERY = `to_tsquery('english', :searchQuery)`;
+
+const SORT_SPECS: Record<TaskSortKey | 'relevance', SortSpec> = {
   priority: { expression: 't.priority', type: 'integer', nullable: false },
   dueDate: { expression: 't.due_date', type: 'date', nullable: true },
   status: { expression: 't.status_rank', type: 'smallint', nullable: false },
@@ -107,6 +110,8 @@ const SORT_SPECS: Record<TaskSortKey, SortSpec> = {
   updatedAt: { expression: 't.updated_at', type: 'timestamptz', nullable: false },
   title: { expression: 'lower(t.title)', type: 'text', nullable: false },
   position: { expression: 't.position', type: 'text', nullable: false, generation: 't.position_generation' },
+  // Matched only through a comment: 0, after every task whose own text matched.
+  relevance: { expression: `ts_rank(t.search_vector, ${SEARCH_QUERY})`, type: 'real', nullable: false },
 };
 
 type ListedRow = TaskRow & { sort_key: string | null; sort_generation?: number };
@@ -478,8 +483,10 @@ export class TasksRepository {
    * tasks without one (last in either direction), each part with its own seek.
    */
   async list(scope: TaskListScope, viewerId: string, query: ListTasksQuery): Promise<Page<TaskDto>> {
-    const descending = query.sort.startsWith('-');
-    const spec = SORT_SPECS[query.sort.replace(/^-/, '') as TaskSortKey];
+    const sort = query.sort ?? (query.search ? 'relevance' : '-priority');
+    // Relevance is best first only.
+    const descending = sort.startsWith('-') || sort === 'relevance';
+    const spec = SORT_SPECS[sort.replace(/^-/, '') as TaskSortKey | 'relevance'];
     const direction = descending ? 'DESC' : 'ASC';
     const seek = descending ? '<' : '>';
     const { cursor: _cursor, limit: _limit, ...filters } = query;
@@ -595,9 +602,18 @@ export class TasksRepository {
       });
     }
     if (query.q) {
-      builder.andWhere('(t.title ILIKE :search OR t.description ILIKE :search)', {
-        search: `%${escapeLike(query.q)}%`,
+      builder.andWhere('(t.title ILIKE :substring OR t.description ILIKE :substring)', {
+        substring: `%${escapeLike(query.q)}%`,
       });
+    }
+    if (query.search) {
+      // The comments' matches are read first, as an array, so the planner can OR two index scans on tasks.
+      builder.andWhere(
+        `(t.search_vector @@ ${SEARCH_QUERY} OR t.id = ANY (ARRAY(
+            SELECT c.task_id FROM comments c
+             WHERE c.deleted_at IS NULL AND to_tsvector('english', c.body) @@ ${SEARCH_QUERY})))`,
+        { searchQuery: searchQueryText(query.search) },
+      );
     }
     if (query.updatedSince) {
       builder.andWhere('t.updated_at >= CAST(:updatedSince AS timestamptz)', {
@@ -658,4 +674,13 @@ function stateParameters(state: TaskState): unknown[] {
     state.parentId,
     state.position,
   ];
+}
+
+/**
+ * A `search` as tsquery text: its words (letters and digits; anything else is a separator, never an operator), all
+ * required, the last one as a prefix. Each word is quoted, so nothing in it can be read as syntax.
+ */
+export function searchQueryText(search: string): string {
+  const words = search.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.map((word, index) => `'${word}'${index === words.length - 1 ? ':*' : ''}`).join(' & ');
 }

@@ -10,6 +10,7 @@ import {
   Length,
   Matches,
   Validate,
+  ValidateBy,
 } from 'class-validator';
 import { PageQuery, toBoolean } from '../../common/page';
 import { IsCalendarDate, TASK_STATUSES, TaskStatus } from './task-fields';
@@ -24,7 +25,8 @@ export const TASK_SORT_KEYS = [
   'position',
 ] as const;
 export type TaskSortKey = (typeof TASK_SORT_KEYS)[number];
-const SORTS = TASK_SORT_KEYS.flatMap((key) => [key, `-${key}`]);
+/** `relevance` (best first) needs `search`, and is what a search sorts by unless told otherwise. */
+const SORTS = [...TASK_SORT_KEYS.flatMap((key) => [key, `-${key}`]), 'relevance'];
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value;
@@ -68,6 +70,18 @@ export class ListTasksQuery extends PageQuery {
   @Length(1, 200)
   q?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'Full text over title (weighted higher), description and comments: stemmed English words, every one must ' +
+      'match, the last as a prefix; operators and punctuation are plain text. Sorts by relevance unless sort is given',
+    example: 'launch webin',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  @Matches(/[\p{L}\p{N}]/u, { message: 'search must contain a word' })
+  search?: string;
+
   @ApiPropertyOptional({ example: '2026-11-24T10:00:00.000Z' })
   @IsOptional()
   @IsISO8601({ strict: true })
@@ -93,12 +107,19 @@ export class ListTasksQuery extends PageQuery {
 
   @ApiPropertyOptional({
     enum: SORTS,
-    default: '-priority',
-    description: '- for descending; ties break by id',
+    description: '- for descending; ties break by id. Default: relevance with search, else -priority',
   })
   @IsOptional()
   @IsIn(SORTS)
-  sort: string = '-priority';
+  @ValidateBy({
+    name: 'relevanceNeedsSearch',
+    validator: {
+      validate: (value, args) =>
+        value !== 'relevance' || (args?.object as ListTasksQuery).search !== undefined,
+      defaultMessage: () => 'sort=relevance needs search',
+    },
+  })
+  sort?: string;
 }
 
 export class ListProjectTasksQuery extends ListTasksQuery {

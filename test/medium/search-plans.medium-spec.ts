@@ -1,0 +1,85 @@
+import { Test, TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { CommonModule } from '../../src/common/common.module';
+import { AppConfig } from '../../src/config/app-config';
+import { ConfigModule } from '../../src/config/config.module';
+import { DatabaseModule } from '../../src/database/database.module';
+import type { ListTasksQuery } from '../../src/tasks/dto/list-tasks.query';
+import { TasksRepository } from '../../src/tasks/tasks.repository';
+import { TEST_ENV } from '../support/test-app';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+/**
+ * The task list's own statements for `q` and `search`, explained on a 10,000-task project: each must reach its rows
+ * through the index built for it (trigram, full text), not by reading the project.
+ */
+describe('search plans on a 10,000-task project', () => {
+  let database: TestDatabase;
+  let module: TestingModule;
+  let db: DataSource;
+  let tasks: TasksRepository;
+  let projectId: string;
+  let viewerId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const config = AppConfig.fromEnvironment({ ...TEST_ENV, DATABASE_URL: database.url });
+    module = await Test.createTestingModule({
+      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), CommonModule],
+      providers: [TasksRepository],
+    }).compile();
+    await module.init();
+    db = module.get(DataSource);
+    tasks = module.get(TasksRepository);
+
+    [{ id: viewerId }] = await db.query<{ id: string }[]>(
+      `INSERT INTO users (email, username, password_hash, role, timezone)
+       VALUES ('plans@example.com', 'plans', 'x', 'user', 'UTC') RETURNING id`,
+    );
+    [{ id: projectId }] = await db.query<{ id: string }[]>(
+      `INSERT INTO projects (name) VALUES ('Big') RETURNING id`,
+    );
+    await db.query(`INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')`, [
+      projectId,
+      viewerId,
+    ]);
+    // Ten of the 10,000 mention a webinar; the rest share a few common words.
+    await db.query(
+      `INSERT INTO tasks (project_id, title, description, priority, created_by, position)
+       SELECT $1, CASE WHEN n % 1000 = 0 THEN 'Plan the webinar ' || n ELSE 'Review the report ' || n END,
+              CASE WHEN n % 3 = 0 THEN 'Notes on the budget for task ' || n END, n % 10, $2, task_position_key(n)
+         FROM generate_series(1, 10000) AS n`,
+      [projectId, viewerId],
+    );
+    await db.query(`VACUUM ANALYZE tasks`);
+  });
+  afterAll(async () => {
+    await module?.close();
+    await database.drop();
+  });
+
+  /** The plan of the statement the list sent, read by running it again under EXPLAIN. */
+  async function planOf(query: Omit<ListTasksQuery, 'limit'>): Promise<{ plan: string; found: number }> {
+    const sent = jest.spyOn(PostgresQueryRunner.prototype, 'query');
+    const page = await tasks.list({ kind: 'project', projectId, trash: false }, viewerId, { limit: 50, ...query });
+    const [sql, parameters] = sent.mock.calls.at(-1)!;
+    sent.mockRestore();
+    const rows = await db.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`, parameters);
+    return { plan: rows.map((row) => row['QUERY PLAN']).join('\n'), found: page.items.length };
+  }
+
+  it('answers q from the trigram indexes', async () => {
+    const { plan, found } = await planOf({ q: 'webinar' });
+    expect(found).toBe(10);
+    expect(plan).toContain('tasks_title_trigram');
+    expect(plan).toContain('tasks_description_trigram');
+  });
+
+  it('answers search from the full-text index, ranked', async () => {
+    const { plan, found } = await planOf({ search: 'webinars' });
+    expect(found).toBe(10);
+    expect(plan).toContain('tasks_search');
+    expect(plan).not.toMatch(/Seq Scan on tasks/);
+  });
+});
