@@ -15,7 +15,10 @@ import { CursorCodec } from '../src/common/cursor';
 import type { AppConfig } from '../src/config/app-config';
 import type { TaskListScope } from '../src/tasks/tasks.repository';
 import { defaultPoolSize } from '../src/config/app-config';
-import { TasksRepository } from '../src/tasks/tasks.repository';
+import { TasksRepository, TaskState } from '../src/tasks/tasks.repository';
+import { TASK_DEFAULTS } from '../src/tasks/task-state';
+import { recordActivities } from '../src/events/activity-log.repository';
+import type { BaselineStatements, CapturedStatement } from './baseline-server';
 import { callJson } from './api';
 import { openBenchDatabase } from './database';
 import { ServerLog, withAutoExplain } from './explain';
@@ -40,9 +43,12 @@ const SERVICE_ENV = {
 };
 
 class CapturingLogger implements Logger {
-  last?: { sql: string; parameters: unknown[] };
+  statements: CapturedStatement[] = [];
+  get last(): CapturedStatement | undefined {
+    return this.statements.at(-1);
+  }
   logQuery(sql: string, parameters?: unknown[]): void {
-    this.last = { sql, parameters: parameters ?? [] };
+    this.statements.push({ sql, parameters: parameters ?? [] });
   }
   logQueryError(): void {}
   logQuerySlow(): void {}
@@ -64,6 +70,8 @@ interface Context {
   data: BenchData;
   bigOwner: string;
   busyUser: string;
+  /** S0's user: a project of their own with 50 tasks, and nothing else. */
+  smallUser: string;
   deepCursor: string;
   patchable: string[];
   /** S8's tasks: one batch of BULK_SIZE per connection, so bulk edits do not queue on each other's row locks. */
@@ -103,6 +111,7 @@ function scenarios(context: Context): [string, LoadOptions][] {
     },
   };
   return [
+    ['S0 my 50 tasks', { url: `${api}/tasks?limit=50`, headers: as(context.smallUser) }],
     [
       'S1 first page, 200,000-task project',
       { url: `${api}/projects/${context.data.bigProjectId}/tasks?limit=50`, headers: as(context.bigOwner) },
@@ -165,9 +174,6 @@ async function main(): Promise<void> {
   log('building the service');
   execFileSync('npm', ['run', 'build'], { cwd: join(__dirname, '..'), stdio: 'ignore' });
 
-  // S1's statement as the service's repository builds it, for the baseline to send verbatim.
-  const capture = new CapturingLogger();
-  const capturing = await openBenchDatabase(databaseUrl, { logging: ['query'], logger: capture });
   const [{ owner_id: ownerId }] = await db.query<{ owner_id: string }[]>(
     `SELECT user_id AS owner_id FROM project_members WHERE project_id = $1 AND role = 'owner'`,
     [data.bigProjectId],
@@ -175,12 +181,6 @@ async function main(): Promise<void> {
   // Signed as the service signs them, so the deep page's cursor is one the service would have issued.
   const cursors = new CursorCodec({ jwt: { secret: SERVICE_ENV.JWT_SECRET } } as AppConfig);
   const scope: TaskListScope = { kind: 'project', projectId: data.bigProjectId, trash: false };
-  await new TasksRepository(capturing, cursors).list(scope, ownerId, {
-    sort: '-priority',
-    limit: 50,
-  });
-  const s1Query = capture.last!;
-  await capturing.destroy();
 
   const [deep] = await db.query<{ key: string; id: string }[]>(
     `SELECT CAST(priority AS text) AS key, id FROM tasks WHERE project_id = $1 AND deleted_at IS NULL
@@ -193,6 +193,13 @@ async function main(): Promise<void> {
   let service = await startService(SERVICE_ENV);
   const bigOwner = await login(service.url, data.bigOwnerEmail);
   const busyUser = await login(service.url, data.busyUserEmail);
+  const smallUser = await smallAccount(service.url);
+  const statements = await captureStatements(cursors, {
+    bigProject: scope,
+    bigOwnerId: ownerId,
+    smallUserId: smallUser.id,
+    writesProjectId: data.writesProjectId,
+  });
   const patchable: string[] = [];
   for (let index = 0; index < CONNECTIONS * 2; index++) {
     const created = await call(
@@ -217,16 +224,36 @@ async function main(): Promise<void> {
     );
     bulkBatches.push(created.results.map((result) => result.id));
   }
-  let context: Context = { service, data, bigOwner, busyUser, deepCursor, patchable, bulkBatches };
+  let context: Context = {
+    service,
+    data,
+    bigOwner,
+    busyUser,
+    smallUser: smallUser.token,
+    deepCursor,
+    patchable,
+    bulkBatches,
+  };
 
   const baseline = await startBaseline({
     DATABASE_URL: databaseUrl,
     DB_POOL_MAX: String(defaultPoolSize()),
-    BENCH_SQL: s1Query.sql,
-    BENCH_PARAMETERS: JSON.stringify(s1Query.parameters),
+    JWT_SECRET: SERVICE_ENV.JWT_SECRET,
+    BENCH_STATEMENTS: JSON.stringify(statements),
   });
-  log('S1 raw baseline');
-  const baselineS1 = await measure({ url: `${baseline.url}/` });
+  const baselines: Record<'S0' | 'S1' | 'S5', LoadResult> = {} as never;
+  for (const [name, path, token, method] of [
+    ['S0', '/s0', smallUser.token, 'GET'],
+    ['S1', '/s1', bigOwner, 'GET'],
+    ['S5', '/s5', bigOwner, 'POST'],
+  ] as const) {
+    log(`${name} raw baseline`);
+    baselines[name] = await measure({
+      url: baseline.url + path,
+      method,
+      headers: { authorization: `Bearer ${token}` },
+    });
+  }
   const baselineRss = baseline.peakRssMb();
   await baseline.stop();
 
@@ -236,7 +263,7 @@ async function main(): Promise<void> {
     rows.push({
       scenario,
       result,
-      baseline: scenario.startsWith('S1') ? baselineS1 : undefined,
+      baseline: baselines[scenario.slice(0, 2) as keyof typeof baselines],
       peakRssMb: service.peakRssMb(),
     });
   }
@@ -326,13 +353,18 @@ async function main(): Promise<void> {
   await db.query(`VACUUM ANALYZE tasks`);
   await db.destroy();
 
-  const s1 = rows[0].result;
   const resultOf = (prefix: string) => rows.find((row) => row.scenario.startsWith(prefix))!.result;
-  const [s6, s8] = [resultOf('S6'), resultOf('S8')];
+  const [s0, s1, s2, s3, s4, s5, s6, s8] = ['S0', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S8'].map(resultOf);
+  const ratio = (result: LoadResult, base: LoadResult) =>
+    (result.requestsPerSecond / base.requestsPerSecond).toFixed(2);
+  const baselineErrors = Object.values(baselines).reduce((sum, result) => sum + result.errors, 0);
   const table = [
     '| scenario | requests/s | p50 ms | p99 ms | errors | ratio to baseline | peak RSS MiB |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    `| S1 raw baseline (node:http + pg, same SQL) | ${fmt(baselineS1.requestsPerSecond)} | ${fmt(baselineS1.p50Ms)} | ${fmt(baselineS1.p99Ms)} | ${baselineS1.errors} | 1.00 | ${fmt(baselineRss)} |`,
+    ...Object.entries(baselines).map(
+      ([name, base]) =>
+        `| ${name} raw baseline (node:http + pg, the service's SQL) | ${fmt(base.requestsPerSecond)} | ${fmt(base.p50Ms)} | ${fmt(base.p99Ms)} | ${base.errors} | 1.00 | ${fmt(baselineRss)} |`,
+    ),
     ...rows.map(
       ({ scenario, result, baseline: base, peakRssMb }) =>
         `| ${scenario} | ${fmt(result.requestsPerSecond)} | ${fmt(result.p50Ms)} | ${fmt(result.p99Ms)} | ${result.errors} | ${base ? (result.requestsPerSecond / base.requestsPerSecond).toFixed(2) : ''} | ${fmt(peakRssMb)} |`,
@@ -340,10 +372,11 @@ async function main(): Promise<void> {
     `| S7 one change to 500 sockets (${fanOut.changes} changes, ${fmt(fanOut.deliveries)} deliveries) | | ${fmt(fanOut.p50Ms, 1)} | ${fmt(fanOut.p99Ms, 1)} | ${fanOut.sockets * fanOut.changes - fanOut.deliveries} | | ${fmt(serviceRss)} |`,
   ].join('\n');
   const targets = [
-    `- S1 at least 0.6 of the baseline: ${(s1.requestsPerSecond / baselineS1.requestsPerSecond).toFixed(2)}`,
-    `- S2 p99 within 1.5× S1 p99: ${(rows[1].result.p99Ms / s1.p99Ms).toFixed(2)}×`,
-    `- S3 and S4 p99 under 50 ms: ${rows[2].result.p99Ms} ms and ${rows[3].result.p99Ms} ms`,
-    `- no errors: ${rows.reduce((sum, row) => sum + row.result.errors, baselineS1.errors)}`,
+    `- S0 and S1 at least 0.6 of their baselines: ${ratio(s0, baselines.S0)} and ${ratio(s1, baselines.S1)}`,
+    `- S5 at least 0.5 of the create baseline: ${ratio(s5, baselines.S5)}`,
+    `- S2 p99 within 1.5× S1 p99: ${(s2.p99Ms / s1.p99Ms).toFixed(2)}×`,
+    `- S3 and S4 p99 under 50 ms: ${s3.p99Ms} ms and ${s4.p99Ms} ms`,
+    `- no errors: ${rows.reduce((sum, row) => sum + row.result.errors, baselineErrors)}`,
     `- service peak RSS under 300 MB: ${fmt(serviceRss)} MiB (baseline ${fmt(baselineRss)} MiB)`,
     `- S7 p99 delivery under 100 ms: ${fmt(fanOut.p99Ms, 1)} ms`,
     `- S8 p99 under 10× S6 p99: ${fmt(s8.p99Ms)} ms against ${fmt(10 * s6.p99Ms)} ms`,
@@ -357,6 +390,73 @@ async function main(): Promise<void> {
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(join(__dirname, 'results', 'latest.md'), report);
   process.stdout.write(`\n${machine}\n\n${table}\n\n${targets}\n`);
+}
+
+/** S0's user: registered for this run, with one project of 50 tasks. */
+async function smallAccount(url: string): Promise<{ id: string; token: string }> {
+  const name = `small${randomBytes(4).toString('hex')}`;
+  const registered = await callJson<{ user: { id: string }; accessToken: string }>(
+    `${url}/api/v1/auth/register`,
+    'POST',
+    { email: `${name}@bench.local`, username: name, password: BENCH_PASSWORD },
+  );
+  const token = registered.accessToken;
+  const project = await callJson<{ id: string }>(`${url}/api/v1/projects`, 'POST', { name: 'Mine' }, token);
+  await callJson(
+    `${url}/api/v1/projects/${project.id}/tasks/bulk`,
+    'POST',
+    { items: Array.from({ length: 50 }, (_, index) => ({ title: `my task ${index}`, priority: index % 5 })) },
+    token,
+  );
+  return { id: registered.user.id, token };
+}
+
+/**
+ * The statements the service's repositories send for S0's and S1's pages and for S5's create (its task insert and
+ * activity record, in a transaction rolled back), captured for the baseline to send verbatim.
+ */
+async function captureStatements(
+  cursors: CursorCodec,
+  subjects: { bigProject: TaskListScope; bigOwnerId: string; smallUserId: string; writesProjectId: string },
+): Promise<BaselineStatements> {
+  const capture = new CapturingLogger();
+  const capturing = await openBenchDatabase(databaseUrl, { logging: ['query'], logger: capture });
+  const tasks = new TasksRepository(capturing, cursors);
+  await tasks.list({ kind: 'visible' }, subjects.smallUserId, { limit: 50 });
+  const s0 = capture.last!;
+  await tasks.list(subjects.bigProject, subjects.bigOwnerId, { limit: 50 });
+  const s1 = capture.last!;
+  const runner = capturing.createQueryRunner();
+  await runner.startTransaction();
+  const state: TaskState = {
+    ...TASK_DEFAULTS,
+    projectId: subjects.writesProjectId,
+    title: 'Benchmark task',
+    priority: 3,
+    timezone: 'UTC',
+    position: 'a0',
+    labelIds: [],
+    reminders: [],
+  };
+  const taskId = await tasks.insert(runner.manager, state, subjects.bigOwnerId);
+  const insert = capture.last!;
+  const task = (await tasks.read(taskId, runner.manager))!;
+  await recordActivities(runner.manager, [
+    {
+      event: 'task.created',
+      projectId: subjects.writesProjectId,
+      taskId,
+      actorId: subjects.bigOwnerId,
+      version: 1,
+      resource: task,
+      changes: { title: { from: null, to: state.title }, priority: { from: null, to: state.priority } },
+    },
+  ]);
+  const activity = capture.last!;
+  await runner.rollbackTransaction();
+  await runner.release();
+  await capturing.destroy();
+  return { s0, s1, s5: [insert, activity] };
 }
 
 main().catch((error: unknown) => {

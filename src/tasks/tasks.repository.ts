@@ -490,7 +490,8 @@ export class TasksRepository {
     const direction = descending ? 'DESC' : 'ASC';
     const seek = descending ? '<' : '>';
     const { cursor: _cursor, limit: _limit, ...filters } = query;
-    const context = { scope, ...filters };
+    // The sort as applied, defaults included: a cursor is for that order, however it was asked for.
+    const context = { scope, ...filters, sort };
     const after = query.cursor
       ? this.cursors.decode(query.cursor, context, [
           spec.nullable ? { type: spec.type, nullable: true } : spec.type,
