@@ -10,6 +10,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
+import { BASE_62_DIGITS } from 'fractional-indexing';
 import { Pool } from 'pg';
 import { mapTask, TaskRow } from '../src/tasks/dto/task.dto';
 
@@ -56,10 +57,19 @@ async function page(statement: CapturedStatement, res: ServerResponse): Promise<
     .end(JSON.stringify({ items: rows.map(mapTask) }));
 }
 
+/**
+ * A valid fractional-indexing key the service's own appends never take (between its first integer keys), so the
+ * tasks inserted here neither collide nor stop the service computing keys after them in the same project.
+ */
+function freshPosition(): string {
+  const digits = [...randomBytes(12)].map((byte) => BASE_62_DIGITS[byte % 62]);
+  return `a0${digits.join('')}${BASE_62_DIGITS[1 + (randomBytes(1)[0] % 61)]}`;
+}
+
 async function create(res: ServerResponse): Promise<void> {
   const [insert, activity] = statements.s5;
   const parameters = [...insert.parameters];
-  parameters[POSITION_PARAMETER] = [`z${randomBytes(9).toString('base64url')}`];
+  parameters[POSITION_PARAMETER] = [freshPosition()];
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
