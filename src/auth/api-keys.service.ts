@@ -2,6 +2,7 @@ import { Injectable, NotFoundException, UnprocessableEntityException } from '@ne
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto, mapApiKey } from './dto/api-key.dto';
 import type { Page } from '../common/page';
 import { CredentialsRepository } from './credentials.repository';
+import { PrincipalCache } from './principal-cache';
 import type { Principal } from './principal';
 import { generateSecret, hashSecret } from './secret-token';
 
@@ -10,7 +11,10 @@ const VISIBLE_CHARACTERS = API_KEY_PREFIX.length + 8;
 
 @Injectable()
 export class ApiKeysService {
-  constructor(private readonly credentials: CredentialsRepository) {}
+  constructor(
+    private readonly credentials: CredentialsRepository,
+    private readonly principals: PrincipalCache,
+  ) {}
 
   async create(principal: Principal, dto: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
     const unheld = (dto.scopes ?? []).filter((scope) => !principal.scopes.has(scope));
@@ -48,5 +52,6 @@ export class ApiKeysService {
   async revoke(principal: Principal, id: string): Promise<void> {
     if (!(await this.credentials.revokeApiKey(principal.userId, id)))
       throw new NotFoundException('No such API key');
+    this.principals.invalidate();
   }
 }

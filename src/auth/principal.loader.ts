@@ -1,21 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { CredentialsRepository } from './credentials.repository';
+import { PrincipalCache } from './principal-cache';
 import type { Principal } from './principal';
 import { effectiveScopes, scopesForRole } from './scopes';
 import { hashSecret } from './secret-token';
 
 /**
- * Turns a verified credential into a Principal with one query, re-checked on every request: a disabled user, a
- * revoked session or a revoked key is refused at once, not when a token expires.
+ * Turns a verified credential into a Principal with one query, re-checked at least every PRINCIPAL_CACHE_MS (see
+ * PrincipalCache): a disabled user, a revoked session or a revoked key is refused at once on the instance that
+ * changed it and within a second everywhere, not when a token expires.
  */
 @Injectable()
 export class PrincipalLoader {
-  constructor(private readonly credentials: CredentialsRepository) {}
+  constructor(
+    private readonly credentials: CredentialsRepository,
+    private readonly cache: PrincipalCache,
+  ) {}
 
-  async fromSession(userId: string, sessionId: string): Promise<Principal | null> {
-    const role = await this.credentials.sessionRole(userId, sessionId);
-    if (!role) return null;
-    return { userId, role, scopes: new Set(scopesForRole(role)), sessionId };
+  fromSession(userId: string, sessionId: string): Promise<Principal | null> {
+    return this.cache.get(`session:${sessionId}:${userId}`, async () => {
+      const role = await this.credentials.sessionRole(userId, sessionId);
+      return role ? { userId, role, scopes: new Set(scopesForRole(role)), sessionId } : null;
+    });
   }
 
   /** Of these sessions and API keys, the ids that no longer authenticate: revoked, expired, or the user disabled. */
@@ -24,15 +30,18 @@ export class PrincipalLoader {
     return new Set(await this.credentials.lapsed(sessionIds, apiKeyIds));
   }
 
-  async fromApiKey(key: string): Promise<Principal | null> {
-    const row = await this.credentials.apiKeyGrant(hashSecret(key));
-    if (!row) return null;
-    if (row.stale) await this.credentials.touchApiKey(row.id);
-    return {
-      userId: row.user_id,
-      role: row.role,
-      scopes: effectiveScopes(row.role, row.scopes),
-      apiKeyId: row.id,
-    };
+  fromApiKey(key: string): Promise<Principal | null> {
+    const hash = hashSecret(key);
+    return this.cache.get(`key:${hash.toString('base64')}`, async () => {
+      const row = await this.credentials.apiKeyGrant(hash);
+      if (!row) return null;
+      if (row.stale) await this.credentials.touchApiKey(row.id);
+      return {
+        userId: row.user_id,
+        role: row.role,
+        scopes: effectiveScopes(row.role, row.scopes),
+        apiKeyId: row.id,
+      };
+    });
   }
 }

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { Transactions } from '../database/transactions';
 import { CredentialsRepository } from './credentials.repository';
 import { generateSecret, hashSecret } from './secret-token';
+import { PrincipalCache } from './principal-cache';
 
 export interface TokenPair {
   accessToken: string;
@@ -31,6 +32,7 @@ export class TokenService {
     private readonly transactions: Transactions,
     private readonly credentials: CredentialsRepository,
     private readonly config: AppConfig,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async startSession(userId: string, manager: EntityManager = this.dataSource.manager): Promise<TokenPair> {
@@ -52,6 +54,7 @@ export class TokenService {
   /** Ends the caller's session the refresh token belongs to. Unknown tokens are ignored: logout is idempotent. */
   async endSession(userId: string, refreshToken: string): Promise<void> {
     await this.credentials.revokeSessionOf(hashSecret(refreshToken), userId);
+    this.principals.invalidate();
   }
 
   /** Revokes every session of the user except `keep` (the caller's own, when it has one). */
@@ -59,8 +62,9 @@ export class TokenService {
     await this.credentials.revokeOtherSessions(manager, userId, keep);
   }
 
-  private revokeOnReuse(refreshToken: string): Promise<void> {
-    return this.credentials.revokeSessionOfSpent(hashSecret(refreshToken));
+  private async revokeOnReuse(refreshToken: string): Promise<void> {
+    await this.credentials.revokeSessionOfSpent(hashSecret(refreshToken));
+    this.principals.invalidate();
   }
 
   private async issue(userId: string, sessionId: string, manager: EntityManager): Promise<TokenPair> {

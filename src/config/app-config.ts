@@ -56,6 +56,8 @@ export class AppConfig {
   readonly realtime: { revalidateIntervalMs: number };
   readonly reminders: { pollIntervalMs: number };
   readonly tasks: { positionMaxLength: number };
+  /** Unset: PrincipalCache decides by the database server. */
+  readonly principalCacheMs: number | undefined;
   readonly github: {
     apiBase: string;
     token?: string;
@@ -124,6 +126,7 @@ export class AppConfig {
     this.realtime = { revalidateIntervalMs: vars.REALTIME_REVALIDATE_INTERVAL_MS };
     this.reminders = { pollIntervalMs: vars.REMINDER_POLL_INTERVAL_MS };
     this.tasks = { positionMaxLength: vars.TASK_POSITION_MAX_LENGTH };
+    this.principalCacheMs = vars.PRINCIPAL_CACHE_MS;
     this.github = {
       apiBase: vars.GITHUB_API_BASE.replace(/\/+$/, ''),
       token: vars.GITHUB_TOKEN,

@@ -171,6 +171,14 @@ export class EnvironmentVariables {
   @IntSetting(100, 600000)
   REALTIME_REVALIDATE_INTERVAL_MS = 15000;
 
+  /**
+   * How long a verified credential's user is remembered per instance: a revocation elsewhere reaches this instance
+   * within it (0: ask the database on every request). Default: 500, or 0 on a single-session server (PGlite).
+   */
+  @IsOptional()
+  @IntSetting(0, 1000)
+  PRINCIPAL_CACHE_MS?: number;
+
   /** How long a task's position key may grow from placements before its project's keys are respaced. */
   @IntSetting(8, 1000)
   TASK_POSITION_MAX_LENGTH = 48;

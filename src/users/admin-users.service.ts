@@ -4,12 +4,14 @@ import { Transactions } from '../database/transactions';
 import type { AdminUpdateUserDto } from './dto/admin-update-user.dto';
 import { mapAdminUser, UserDto } from './dto/user.dto';
 import { UsersRepository } from './users.repository';
+import { PrincipalCache } from '../auth/principal-cache';
 
 @Injectable()
 export class AdminUsersService {
   constructor(
     private readonly transactions: Transactions,
     private readonly users: UsersRepository,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async list(query: PageQuery): Promise<Page<UserDto>> {
@@ -19,7 +21,7 @@ export class AdminUsersService {
 
   /** Role and disabling change under a lock on the admin rows, so two admins cannot demote each other at once. */
   async update(id: string, dto: AdminUpdateUserDto): Promise<UserDto> {
-    return this.transactions.run(async (manager) => {
+    const updated = await this.transactions.run(async (manager) => {
       const admins = await this.users.lockActiveAdmins(manager);
       const user = await this.users.findIn(manager, id);
       if (!user) throw new NotFoundException('No such user');
@@ -31,5 +33,7 @@ export class AdminUsersService {
       if (dto.disabled !== undefined) user.disabledAt = dto.disabled ? (user.disabledAt ?? new Date()) : null;
       return mapAdminUser(await this.users.save(manager, user));
     });
+    this.principals.invalidate();
+    return updated;
   }
 }

@@ -8,6 +8,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import type { Principal } from '../auth/principal';
+import { PrincipalCache } from '../auth/principal-cache';
 import { TokenService } from '../auth/token.service';
 import type { Page } from '../common/page';
 import { Transactions } from '../database/transactions';
@@ -34,6 +35,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly tokens: TokenService,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async create(user: NewUser, manager?: EntityManager): Promise<UserEntity> {
@@ -113,6 +115,7 @@ export class UsersService {
       await this.users.update(principal.userId, { passwordHash }, manager);
       await this.tokens.revokeOtherSessions(principal.userId, principal.sessionId, manager);
     });
+    this.principals.invalidate();
   }
 
   /** The member/assignee finder: names only, never other people's emails. */

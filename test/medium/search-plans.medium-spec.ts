@@ -62,7 +62,10 @@ describe('search plans on a 10,000-task project', () => {
   /** The plan of the statement the list sent, read by running it again under EXPLAIN. */
   async function planOf(query: Omit<ListTasksQuery, 'limit'>): Promise<{ plan: string; found: number }> {
     const sent = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-    const page = await tasks.list({ kind: 'project', projectId, trash: false }, viewerId, { limit: 50, ...query });
+    const page = await tasks.list({ kind: 'project', projectId, trash: false }, viewerId, {
+      limit: 50,
+      ...query,
+    });
     const [sql, parameters] = sent.mock.calls.at(-1)!;
     sent.mockRestore();
     const rows = await db.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`, parameters);

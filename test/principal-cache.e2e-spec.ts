@@ -1,0 +1,109 @@
+import { createUser, TestUser } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+import { startServiceProcess } from './support/service-process';
+import { createTestDatabase } from './support/test-database';
+
+const api = (path: string) => `/api/v1${path}`;
+
+/** How soon another instance must refuse a credential revoked elsewhere. */
+const ELSEWHERE_BOUND_MS = 1000;
+
+const me = (t: TestApp, user: TestUser) => t.http.get(api('/auth/me')).set('Authorization', user.bearer);
+
+/** Asks `t` with the credential until it is refused; how long that took after `since`, or null past the bound. */
+async function refusedWithin(
+  ask: () => PromiseLike<{ status: number }>,
+  since: number,
+): Promise<number | null> {
+  while (Date.now() - since <= ELSEWHERE_BOUND_MS) {
+    if ((await ask()).status === 401) return Date.now() - since;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return null;
+}
+
+describe('remembered credentials', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ PRINCIPAL_CACHE_MS: '1000' });
+  });
+  afterAll(() => t.close());
+
+  it('refuses a session on the very next request after its logout, though it was just remembered', async () => {
+    const user = await createUser(t);
+    for (let i = 0; i < 3; i++) await me(t, user).expect(200);
+    await t.http
+      .post(api('/auth/logout'))
+      .set('Authorization', user.bearer)
+      .send({ refreshToken: user.refreshToken })
+      .expect(204);
+    await me(t, user).expect(401);
+  });
+
+  it('refuses an API key on the very next request after it is revoked', async () => {
+    const user = await createUser(t);
+    const key = await t.http
+      .post(api('/auth/api-keys'))
+      .set('Authorization', user.bearer)
+      .send({ name: 'cached' })
+      .expect(201);
+    for (let i = 0; i < 3; i++) await t.http.get(api('/auth/me')).set('X-API-Key', key.body.key).expect(200);
+    await t.http
+      .delete(api(`/auth/api-keys/${key.body.id}`))
+      .set('Authorization', user.bearer)
+      .expect(204);
+    await t.http.get(api('/auth/me')).set('X-API-Key', key.body.key).expect(401);
+  });
+
+  it('refuses the other logins on the very next request after a password change', async () => {
+    const user = await createUser(t);
+    const other = await t.http
+      .post(api('/auth/login'))
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+    const elsewhere = { ...user, bearer: `Bearer ${other.body.accessToken}` };
+    await me(t, elsewhere).expect(200);
+    await t.http
+      .post(api('/users/me/password'))
+      .set('Authorization', user.bearer)
+      .send({ currentPassword: user.password, newPassword: 'a-new-long-password' })
+      .expect(204);
+    await me(t, elsewhere).expect(401);
+    await me(t, user).expect(200);
+  });
+});
+
+const serverUrl = process.env.TEST_DATABASE_URL;
+const redisUrl = process.env.TEST_REDIS_URL;
+const describeTwoInstances = serverUrl && redisUrl ? describe : describe.skip;
+
+describeTwoInstances('remembered credentials across two instances on one PostgreSQL and one Redis', () => {
+  it('refuses a session revoked on one instance at once there, and within a second on the other', async () => {
+    const database = await createTestDatabase();
+    const env = { REDIS_URL: redisUrl!, DATABASE_URL: database.url };
+    const a = await startTestApp(env, database);
+    // Its own process: Passport's strategies are process-wide, so two apps in one process would share one.
+    const b = await startServiceProcess(env);
+    try {
+      const user = await createUser(a);
+      const meOnB = () => fetch(`${b.url}${api('/auth/me')}`, { headers: { authorization: user.bearer } });
+      for (let i = 0; i < 3; i++) {
+        await me(a, user).expect(200);
+        expect((await meOnB()).status).toBe(200);
+      }
+      await a.http
+        .post(api('/auth/logout'))
+        .set('Authorization', user.bearer)
+        .send({ refreshToken: user.refreshToken })
+        .expect(204);
+      const loggedOut = Date.now();
+      await me(a, user).expect(401);
+      expect(await refusedWithin(meOnB, loggedOut)).not.toBeNull();
+    } finally {
+      await b.signal('SIGTERM');
+      await a.close();
+      await database.drop();
+    }
+  });
+});
