@@ -200,6 +200,10 @@ export class TasksController {
       '404, 409, 412, 422 with the problem); when atomic, nothing is written unless all are 200, and the items ' +
       'that would have passed answer 424',
   })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'The request itself is invalid (ids missing, repeated or over 200, no set, a bad field in set)',
+  })
   async updateMany(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: BulkUpdateDto,
@@ -222,6 +226,7 @@ export class TasksController {
       'One result per id, in order: 204 when sent to the trash (with its subtasks), else the status its own ' +
       'DELETE would have answered; atomic as for /tasks/bulk',
   })
+  @ApiUnprocessableEntityResponse({ description: 'The ids are missing, repeated or over 200' })
   async removeMany(
     @CurrentPrincipal() principal: Principal,
     @Body() dto: BulkDeleteDto,
