@@ -5,6 +5,7 @@ import { CredentialsRepository } from './credentials.repository';
 import { PrincipalCache } from './principal-cache';
 import type { Principal } from './principal';
 import { generateSecret, hashSecret } from './secret-token';
+import { fieldProblem } from '../common/problem';
 
 export const API_KEY_PREFIX = 'tfk_';
 const VISIBLE_CHARACTERS = API_KEY_PREFIX.length + 8;
@@ -26,10 +27,7 @@ export class ApiKeysService {
     }
     const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now()) {
-      throw new UnprocessableEntityException({
-        message: 'expiresAt must be in the future',
-        errors: [{ field: 'expiresAt', message: 'expiresAt must be in the future' }],
-      });
+      throw fieldProblem('expiresAt', 'expiresAt must be in the future');
     }
     const key = generateSecret(API_KEY_PREFIX);
     const saved = await this.credentials.insertApiKey({

@@ -1,4 +1,4 @@
-import type { HttpException } from '@nestjs/common';
+import { HttpException, UnprocessableEntityException } from '@nestjs/common';
 import { STATUS_CODES } from 'node:http';
 
 export interface FieldError {
@@ -41,4 +41,9 @@ export function httpProblem(exception: HttpException): {
       ? message
       : exception.message;
   return { title: statusTitle(status), status, detail, ...extensions };
+}
+
+/** A 422 naming the one field at fault, shaped like the validation pipe's own. */
+export function fieldProblem(field: string, message: string): UnprocessableEntityException {
+  return new UnprocessableEntityException({ message, errors: [{ field, message }] });
 }

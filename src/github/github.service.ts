@@ -1,10 +1,11 @@
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import type { GithubRepoDto } from './dto/github-repo.dto';
 import { GithubAnswer, GithubClient } from './github.client';
 import type { RepoName } from './github-repo-name';
 import { GithubRepository } from './github.repository';
+import { fieldProblem } from '../common/problem';
 
 /** What GitHub (or a fresh cache) said about one repository, learned before the write's transaction opened. */
 export interface RepoLookup {
@@ -41,8 +42,7 @@ export class GithubService {
     if (cached?.fresh) return { repo, answer: null };
     const answer = await this.client.fetchRepository(repo, cached?.etag ?? null);
     if (answer.outcome === 'not-found') {
-      const message = `GitHub has no repository ${repo.fullName}`;
-      throw new UnprocessableEntityException({ message, errors: [{ field: 'githubRepo', message }] });
+      throw fieldProblem('githubRepo', `GitHub has no repository ${repo.fullName}`);
     }
     return { repo, answer };
   }

@@ -20,6 +20,7 @@ import {
 import { MembersRepository } from './members.repository';
 import { ProjectAccessPolicy } from './project-access.policy';
 import { ProjectFields, ProjectsRepository } from './projects.repository';
+import { fieldProblem } from '../common/problem';
 
 const TRACKED_FIELDS = ['name', 'description'] as const;
 
@@ -185,5 +186,5 @@ function subject(project: ProjectDto): Pick<ActivityEntry, 'projectId' | 'versio
 }
 
 function invalidNewOwner(message: string): UnprocessableEntityException {
-  return new UnprocessableEntityException({ message, errors: [{ field: 'userId', message }] });
+  return fieldProblem('userId', message);
 }

@@ -1,9 +1,4 @@
-import {
-  ConflictException,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { Transactions } from '../database/transactions';
@@ -11,6 +6,7 @@ import { recordActivity } from '../events/activity-log.repository';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { CreateRelationDto, mapRelation, RelationDto, RelationRow, storedAs } from './dto/relation.dto';
 import { RelationsRepository } from './relations.repository';
+import { fieldProblem } from '../common/problem';
 
 /**
  * Relations between two tasks the caller can read, written from a task they may edit. One row per pair, listed from
@@ -88,5 +84,5 @@ export class RelationsService {
 }
 
 function refuse(message: string): never {
-  throw new UnprocessableEntityException({ message, errors: [{ field: 'taskId', message }] });
+  throw fieldProblem('taskId', message);
 }

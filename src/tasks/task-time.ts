@@ -1,28 +1,27 @@
-import { UnprocessableEntityException } from '@nestjs/common';
 import { nextDueDate, upcomingDates } from './recurrence';
 import { reminderInstant, todayIn } from './reminders';
 import type { TaskWrite } from './task-state';
 import type { TaskState } from './tasks.repository';
-
-function refuse(field: string, message: string): never {
-  throw new UnprocessableEntityException({ message, errors: [{ field, message }] });
-}
+import { fieldProblem } from '../common/problem';
 
 /** The rules that tie recurrence and reminders to a due date, checked on the state a write would leave. */
 export function assertTimeRules(next: TaskState, write: TaskWrite): void {
   if (next.recurrence && next.dueDate === null) {
-    if (write.recurrence) refuse('recurrence.rule', 'A recurring task needs a dueDate');
-    refuse('dueDate', 'A recurring task needs its dueDate: clear recurrence first or in the same write');
+    if (write.recurrence) throw fieldProblem('recurrence.rule', 'A recurring task needs a dueDate');
+    throw fieldProblem(
+      'dueDate',
+      'A recurring task needs its dueDate: clear recurrence first or in the same write',
+    );
   }
   if (
     next.recurrence &&
     write.recurrence &&
     upcomingDates({ ...next.recurrence, done: 0 }, next.dueDate!, 1).length === 0
   ) {
-    refuse('recurrence.rule', 'The rule gives no date after the due date');
+    throw fieldProblem('recurrence.rule', 'The rule gives no date after the due date');
   }
   if (next.dueDate === null && next.reminders.some((reminder) => 'before' in reminder)) {
-    refuse('reminders', 'A reminder before the due date needs a dueDate');
+    throw fieldProblem('reminders', 'A reminder before the due date needs a dueDate');
   }
 }
 

@@ -1,44 +1,33 @@
-import {
-  ConflictException,
-  HttpException,
-  HttpStatus,
-  Injectable,
-  PreconditionFailedException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { HttpException, Injectable, PreconditionFailedException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { changedFields, FieldChanges } from '../events/activity-events';
 import { ActivityEntry, recordActivities } from '../events/activity-log.repository';
-
 import { parseRepoName, RepoName } from '../github/github-repo-name';
 import { GithubService, RepoChange, RepoLookup } from '../github/github.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { ProjectsService } from '../projects/projects.service';
+import { atomicOutcomes, attempt, attemptAsync, combined, NothingWritten, Outcome } from './batch-outcomes';
 import type { TaskDto } from './dto/task.dto';
-import type { TaskStatus } from './dto/task-fields';
 import type { CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
-import type { Reminder } from './reminders';
 import { TaskGithubLinks } from './task-github-links';
-import { keyBetween, keysAfter } from './task-positions';
+import { Placement, TaskPlacement } from './task-placement';
+import { keysAfter } from './task-positions';
 import { TaskPositionsRepository } from './task-positions.repository';
+import {
+  recurredEntry,
+  stateOf,
+  subject,
+  trashEntries,
+  updateEntries,
+  withoutEmptyLists,
+} from './task-records';
 import { nextTaskState, PLACEMENT_FIELDS, TASK_DEFAULTS, TaskWrite, TRACKED_FIELDS } from './task-state';
-import { applyRecurrence, assertTimeRules, movesReminders, Recurred, upcomingReminders } from './task-time';
-import { HiddenState, TasksRepository, TaskState } from './tasks.repository';
-
-/** How deep subtasks nest, a top-level task being level 1. */
-const MAX_LEVELS = 5;
-
-/** Neighbours a move places the task between. */
-export interface Placement {
-  before?: string;
-  after?: string;
-  /** The column the move sends the task to, when it names one: neighbours must be in it. */
-  status?: TaskStatus;
-}
+import { applyRecurrence, assertTimeRules, movesReminders, upcomingReminders } from './task-time';
+import { live, Plan, TaskWriteChecks } from './task-write-checks';
+import { TasksRepository, TaskState } from './tasks.repository';
 
 export interface WriteOptions {
   mode: 'merge' | 'replace';
@@ -52,28 +41,10 @@ export interface WriteOptions {
   placement?: Placement;
 }
 
-/** What became of one task of a batch: its answer, or the error a request about it alone would have met. */
-export type Outcome = TaskDto | HttpException;
-
-/** One task of a batch on its way through the checks. */
-interface Plan {
-  id: string;
-  task: TaskDto;
-  current: TaskState;
-  next: TaskState;
-  write: TaskWrite;
-  /** Labels the write names, each of which must be of the task's project. */
-  named: string[];
-  recurred?: Recurred;
-  completing: boolean;
-  pastBlockers: string[];
-}
-
 /** A create of a batch on its way through the checks, named by its place in the request. */
 interface NewTask {
   index: number;
   next: TaskState;
-  write: TaskWrite;
 }
 
 /**
@@ -88,11 +59,12 @@ export class TaskWriter {
     private readonly access: ProjectAccessPolicy,
     private readonly tasks: TasksRepository,
     private readonly positions: TaskPositionsRepository,
+    private readonly placement: TaskPlacement,
+    private readonly checks: TaskWriteChecks,
     private readonly projects: ProjectsService,
     private readonly github: GithubService,
     private readonly githubLinks: TaskGithubLinks,
     private readonly notifications: NotificationsService,
-    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -133,15 +105,15 @@ export class TaskWriter {
         attempt(failures, index, () => {
           const next = nextTaskState(blank, write, 'replace');
           assertTimeRules(next, write);
-          creates.push({ index, next, write });
+          creates.push({ index, next });
         });
       });
-      const assignable = await this.assignable(
+      const assignable = await this.checks.assignable(
         manager,
         creates.map((create) => create.next),
       );
       creates = creates.filter((create) => attempt(failures, create.index, () => assignable(create.next)));
-      const labelled = await this.labelCheck(
+      const labelled = await this.checks.labels(
         manager,
         creates.map((create) => create.next),
       );
@@ -152,7 +124,7 @@ export class TaskWriter {
       }
       for (const create of creates.filter((create) => !failures.has(create.index))) {
         await attemptAsync(failures, create.index, () =>
-          this.assertParent(principal, null, null, create.next, manager),
+          this.checks.parent(principal, null, null, create.next, manager),
         );
       }
       if (failures.size > 0) throw combined(failures, dtos.length);
@@ -242,7 +214,7 @@ export class TaskWriter {
         });
       }
 
-      plans = await this.checkBlockers(principal, plans, options.force, failures, manager);
+      plans = await this.checks.blockers(principal, plans, options.force, failures, manager);
       for (const plan of plans) {
         attempt(failures, plan.id, () => {
           const { state, recurred } = applyRecurrence(plan.current, plan.next);
@@ -250,8 +222,8 @@ export class TaskWriter {
           Object.assign(plan, { next: state, recurred });
         });
       }
-      plans = await this.checkMoves(principal, live(plans, failures), failures, manager);
-      const labelled = await this.labelCheck(
+      plans = await this.checks.moves(principal, live(plans, failures), failures, manager);
+      const labelled = await this.checks.labels(
         manager,
         plans.map((plan) => plan.next),
       );
@@ -265,11 +237,11 @@ export class TaskWriter {
       }
       for (const plan of live(plans, failures)) {
         await attemptAsync(failures, plan.id, () =>
-          this.assertParent(principal, plan.id, plan.current, plan.next, manager),
+          this.checks.parent(principal, plan.id, plan.current, plan.next, manager),
         );
       }
       plans = live(plans, failures);
-      await this.place(principal, plans, options.placement, failures, manager);
+      await this.placement.place(principal, plans, options.placement, failures, manager);
 
       const fields = options.placement ? PLACEMENT_FIELDS : TRACKED_FIELDS;
       const changed: (Plan & { changes: FieldChanges })[] = [];
@@ -426,212 +398,6 @@ export class TaskWriter {
   }
 
   /**
-   * An open task blocking one a write completes makes that a 409 naming the blockers the caller can see, unless the
-   * write says `force`; then the blockers it went past are kept for the history.
-   */
-  private async checkBlockers(
-    principal: Principal,
-    plans: Plan[],
-    force: boolean,
-    failures: Map<string, HttpException>,
-    manager: EntityManager,
-  ): Promise<Plan[]> {
-    const completing = plans.filter((plan) => plan.completing);
-    if (completing.length === 0) return plans;
-    const blockers = await this.tasks.openBlockers(
-      manager,
-      completing.map((plan) => plan.id),
-      principal.userId,
-    );
-    for (const plan of completing) {
-      const blocked = blockers.get(plan.id);
-      if (!blocked) continue;
-      if (force) plan.pastBlockers = blocked.visible;
-      else {
-        failures.set(
-          plan.id,
-          new ConflictException({
-            message: `${blocked.count} open task(s) block this one; complete them first or send force=true`,
-            blockers: blocked.visible,
-          }),
-        );
-      }
-    }
-    return live(plans, failures);
-  }
-
-  /** Moving needs task-writing rights in both projects (a share does not carry a task elsewhere). */
-  private async checkMoves(
-    principal: Principal,
-    plans: Plan[],
-    failures: Map<string, HttpException>,
-    manager: EntityManager,
-  ): Promise<Plan[]> {
-    const rights = new Map<string, HttpException | null>();
-    const mayWrite = async (projectId: string) => {
-      if (!rights.has(projectId)) {
-        try {
-          await this.access.require(principal.userId, projectId, 'write-tasks', { manager });
-          rights.set(projectId, null);
-        } catch (error) {
-          if (!(error instanceof HttpException)) throw error;
-          rights.set(projectId, error);
-        }
-      }
-      return rights.get(projectId);
-    };
-    for (const plan of plans.filter((plan) => plan.next.projectId !== plan.current.projectId)) {
-      const refused = (await mayWrite(plan.current.projectId)) ?? (await mayWrite(plan.next.projectId));
-      if (refused) failures.set(plan.id, refused);
-    }
-    const checked = live(plans, failures).filter(
-      (plan) =>
-        plan.next.assigneeId !== plan.current.assigneeId || plan.next.projectId !== plan.current.projectId,
-    );
-    const assignable = await this.assignable(
-      manager,
-      checked.map((plan) => plan.next),
-    );
-    for (const plan of checked) attempt(failures, plan.id, () => assignable(plan.next));
-    return live(plans, failures);
-  }
-
-  /** A check that each state's assignee is a member of its project (a 422 on assigneeId), one query for them all. */
-  private async assignable(manager: EntityManager, states: TaskState[]): Promise<(state: TaskState) => void> {
-    const pairs = states.flatMap((state) =>
-      state.assigneeId === null ? [] : [{ userId: state.assigneeId, projectId: state.projectId }],
-    );
-    const members = pairs.length > 0 ? await this.access.memberPairs(manager, pairs) : new Set<string>();
-    return (state) => {
-      if (state.assigneeId !== null && !members.has(`${state.assigneeId}:${state.projectId}`)) {
-        refuse('assigneeId', 'The assignee must be a member of the project');
-      }
-    };
-  }
-
-  /**
-   * Labels belong to the task's project: one a write names from elsewhere is a 422; one the task carried into
-   * another project is dropped (labels do not travel). Returns, for each state, the state with the labels it may
-   * have; one query for them all.
-   */
-  private async labelCheck(
-    manager: EntityManager,
-    states: TaskState[],
-  ): Promise<(state: TaskState, named: string[]) => TaskState> {
-    const valid = await this.tasks.labelsOf(
-      manager,
-      [...new Set(states.map((state) => state.projectId))],
-      [...new Set(states.flatMap((state) => state.labelIds))],
-    );
-    return (state, named) => {
-      const ofProject = (id: string) => valid.has(`${state.projectId}:${id}`);
-      if (!named.every(ofProject)) refuse('labelIds', "Every label must be one of the task's project");
-      return { ...state, labelIds: state.labelIds.filter(ofProject) };
-    };
-  }
-
-  /**
-   * A parent must be a live task of the same project the caller can see, the task must not end up below itself,
-   * and the deepest subtask must stay within MAX_LEVELS (a top-level task being level 1). Each is a 422 on parentId.
-   */
-  private async assertParent(
-    principal: Principal,
-    taskId: string | null,
-    current: TaskState | null,
-    next: TaskState,
-    manager: EntityManager,
-  ): Promise<void> {
-    if (next.parentId === null) return;
-    if (current && current.parentId === next.parentId && current.projectId === next.projectId) return;
-    const parent = await this.tasks.parentFacts(
-      manager,
-      principal.userId,
-      next.projectId,
-      next.parentId,
-      taskId,
-    );
-    if (!parent) refuse('parentId', 'The parent must be a task of the same project');
-    if (parent.cycle) refuse('parentId', 'A task cannot be placed below itself');
-    const height = taskId ? await this.tasks.subtreeHeight(manager, taskId) : 1;
-    if (parent.level + height > MAX_LEVELS)
-      refuse('parentId', `Subtasks nest at most ${MAX_LEVELS} levels deep`);
-  }
-
-  /**
-   * Where the writes leave their tasks in the manual order: tasks arriving in another project go after the tasks
-   * there; a move's task goes between the neighbours it names (see `placeBetween`); others stay where they were.
-   */
-  private async place(
-    principal: Principal,
-    plans: Plan[],
-    placement: Placement | undefined,
-    failures: Map<string, HttpException>,
-    manager: EntityManager,
-  ): Promise<void> {
-    if (placement && (placement.before || placement.after)) {
-      for (const plan of plans) {
-        await attemptAsync(failures, plan.id, async () => {
-          plan.next = {
-            ...plan.next,
-            position: await this.placeBetween(principal, plan, placement, manager),
-          };
-        });
-      }
-      return;
-    }
-    const arriving = plans.filter((plan) => plan.next.projectId !== plan.current.projectId);
-    for (const projectId of new Set(arriving.map((plan) => plan.next.projectId))) {
-      const here = arriving.filter((plan) => plan.next.projectId === projectId);
-      await this.positions.lock(manager, projectId, 'append');
-      const keys = keysAfter(await this.positions.last(manager, projectId), here.length);
-      here.forEach((plan, index) => (plan.next = { ...plan.next, position: keys[index] }));
-    }
-  }
-
-  /**
-   * A key between the neighbours a move names: a 422 on the neighbour when it is no live task of the target project
-   * the caller sees, is the task itself, is in another column than the `status` the move sets, or is on the wrong
-   * side of the other one. A task already there keeps its key; a key that would grow past the limit respaces the
-   * project first.
-   */
-  private async placeBetween(
-    principal: Principal,
-    plan: Plan,
-    placement: Placement,
-    manager: EntityManager,
-  ): Promise<string> {
-    const { id, current, next } = plan;
-    await this.positions.lock(manager, next.projectId, 'place');
-    const neighbour = async (field: 'before' | 'after', neighbourId: string | undefined) => {
-      if (neighbourId === undefined) return undefined;
-      const found =
-        neighbourId === id
-          ? undefined
-          : await this.positions.neighbour(manager, principal.userId, next.projectId, neighbourId);
-      if (!found) refuse(field, `${field} must be another task of the project the task is placed in`);
-      if (placement.status !== undefined && found.status !== next.status)
-        refuse(field, `${field} must be a task in the column (status) the task moves to`);
-      return found.position;
-    };
-    for (let attempt = 0; ; attempt++) {
-      const beforeKey = await neighbour('before', placement.before);
-      const afterKey = await neighbour('after', placement.after);
-      if (beforeKey !== undefined && afterKey !== undefined && afterKey >= beforeKey)
-        refuse('before', 'after must come before before in the order');
-      const low =
-        afterKey ?? (await this.positions.adjacent(manager, next.projectId, beforeKey!, 'before', id));
-      const high =
-        beforeKey ?? (await this.positions.adjacent(manager, next.projectId, afterKey!, 'after', id));
-      const staying = next.projectId === current.projectId;
-      if (staying && (low === null || low < current.position) && (high === null || current.position < high))
-        return current.position;
-      const key = keyBetween(low, high);
-      if (key.length <= this.config.tasks.positionMaxLength || attempt > 0) return key;
-      await this.positions.respace(manager, next.projectId);
-    }
-  }
-
-  /**
    * What follows the tasks' own rows: reminders, labels, subtrees following their parents to another project,
    * repositories linked anew, tasks the completions unblocked. Returns the records those make.
    */
@@ -708,72 +474,6 @@ export class TaskWriter {
   }
 }
 
-function refuse(field: string, message: string): never {
-  throw new UnprocessableEntityException({ message, errors: [{ field, message }] });
-}
-
-/** Runs one item's check, recording its failure; true when it passed. */
-function attempt<K>(failures: Map<K, HttpException>, key: K, check: () => void): boolean {
-  try {
-    check();
-    return true;
-  } catch (error) {
-    if (!(error instanceof HttpException)) throw error;
-    failures.set(key, error);
-    return false;
-  }
-}
-
-async function attemptAsync<K>(
-  failures: Map<K, HttpException>,
-  key: K,
-  check: () => Promise<void>,
-): Promise<void> {
-  try {
-    await check();
-  } catch (error) {
-    if (!(error instanceof HttpException)) throw error;
-    failures.set(key, error);
-  }
-}
-
-/** The plans no check has failed yet. */
-function live(plans: Plan[], failures: Map<string, HttpException>): Plan[] {
-  return plans.filter((plan) => !failures.has(plan.id));
-}
-
-/** Thrown to roll back a batch that may not be written in part (whatever it stored on the way included). */
-class NothingWritten extends Error {
-  constructor(readonly outcomes: HttpException[]) {
-    super('Nothing written');
-  }
-}
-
-/** An atomic batch that cannot be written whole: its failures, and 424 for every item that would have passed. */
-function atomicOutcomes(ids: string[], failures: Map<string, HttpException>): HttpException[] {
-  return ids.map(
-    (id) =>
-      failures.get(id) ??
-      new HttpException(
-        'Not written: another item of this atomic request failed',
-        HttpStatus.FAILED_DEPENDENCY,
-      ),
-  );
-}
-
-/** The one failure of a batch of one, or a 422 naming each item's fields as `items.<index>.<field>`. */
-function combined(failures: Map<number, HttpException>, count: number): HttpException {
-  if (count === 1) return failures.get(0)!;
-  const errors = [...failures].flatMap(([index, failure]) => {
-    const body = failure.getResponse() as { errors?: { field: string; message: string }[] };
-    return (body.errors ?? [{ field: '', message: failure.message }]).map((error) => ({
-      field: `items.${index}${error.field ? `.${error.field}` : ''}`,
-      message: error.message,
-    }));
-  });
-  return new UnprocessableEntityException({ message: 'No task was created: some items are invalid', errors });
-}
-
 function inOrder(ids: string[], tasks: TaskDto[]): TaskDto[] {
   const byId = new Map(tasks.map((task) => [task.id, task]));
   return ids.map((id) => byId.get(id)!);
@@ -783,102 +483,7 @@ function namedLabels(dto: UpdateTaskDto | ReplaceTaskDto): string[] {
   return [...(dto.labelIds ?? []), ...(('addLabelIds' in dto && dto.addLabelIds) || [])];
 }
 
-function withoutEmptyLists(changes: FieldChanges): FieldChanges {
-  return Object.fromEntries(
-    Object.entries(changes).filter(([, change]) => !(Array.isArray(change.to) && change.to.length === 0)),
-  );
-}
-
 /** Whether a write completes the task. */
 function completes(dto: UpdateTaskDto | ReplaceTaskDto): boolean {
   return dto.status === 'completed' || dto.completed === true;
-}
-
-/** The state a write starts from: what the answer shows, as stored, and what it does not show. */
-function stateOf(task: TaskDto, hidden: HiddenState): TaskState {
-  return {
-    projectId: task.projectId,
-    title: task.title,
-    description: task.description,
-    status: task.status,
-    priority: task.priority,
-    dueDate: task.dueDate,
-    assigneeId: task.assigneeId,
-    githubRepo: hidden.githubRepo,
-    recurrence: task.recurrence,
-    recurrenceDone: hidden.recurrenceDone,
-    timezone: task.timezone,
-    reminders: task.reminders.map(({ remindAt: _remindAt, ...reminder }) => reminder as Reminder),
-    labelIds: task.labels.map((label) => label.id).sort(),
-    parentId: task.parentId,
-    position: task.position,
-  };
-}
-
-/** One record per task of a subtree that went to the trash (`deletedAt` then) or came back from it. */
-export function trashEntries(
-  tasks: TaskDto[],
-  event: 'task.deleted' | 'task.restored',
-  actorId: string,
-  deletedAt: Date,
-): ActivityEntry[] {
-  const when = deletedAt.toISOString();
-  return tasks.map((task) => ({
-    event,
-    ...subject(task),
-    actorId,
-    changes: { deletedAt: event === 'task.deleted' ? { from: null, to: when } : { from: when, to: null } },
-  }));
-}
-
-/** The history's record of a completed occurrence of a recurring task. */
-function recurredEntry(task: TaskDto, recurred: Recurred, actorId: string): ActivityEntry {
-  return {
-    event: 'task.recurred',
-    ...subject(task),
-    actorId,
-    changes: {
-      completedOccurrence: { from: null, to: recurred.completedOccurrence },
-      dueDate: { from: recurred.completedOccurrence, to: recurred.nextDueDate },
-    },
-  };
-}
-
-/** What an activity record of this task names: its project, itself, its version and state after the change. */
-export function subject(task: TaskDto) {
-  return { projectId: task.projectId, taskId: task.id, version: task.version, resource: task };
-}
-
-/**
- * Every update is `task.updated` (a move's `task.moved`), with all it changed. A change of assignee also yields
- * `task.assigned` (to the new assignee) or `task.unassigned` (to the one who lost it), so their subscribers and
- * rooms hear of it by name.
- */
-function updateEntries(
-  task: TaskDto,
-  before: TaskState,
-  changes: FieldChanges,
-  actorId: string,
-  event: 'task.updated' | 'task.moved',
-): ActivityEntry[] {
-  const entries: ActivityEntry[] = [
-    {
-      event,
-      ...subject(task),
-      fromProjectId: changes.projectId ? before.projectId : undefined,
-      actorId,
-      changes,
-    },
-  ];
-  if (changes.assigneeId) {
-    const assigned = task.assigneeId !== null;
-    entries.push({
-      event: assigned ? 'task.assigned' : 'task.unassigned',
-      ...subject(task),
-      userId: (assigned ? task.assigneeId : before.assigneeId) ?? undefined,
-      actorId,
-      changes: { assigneeId: changes.assigneeId },
-    });
-  }
-  return entries;
 }

@@ -10,6 +10,8 @@ import { SharesRepository } from './shares.repository';
 import { SharesService } from './shares.service';
 import { TaskGithubLinks } from './task-github-links';
 import { TaskPositionsRepository } from './task-positions.repository';
+import { TaskPlacement } from './task-placement';
+import { TaskWriteChecks } from './task-write-checks';
 import { TaskWriter } from './task-writer';
 import { ProjectTasksController, TasksController } from './tasks.controller';
 import { TasksRepository } from './tasks.repository';
@@ -24,6 +26,8 @@ import { TasksService } from './tasks.service';
     TasksRepository,
     TaskPositionsRepository,
     TaskWriter,
+    TaskWriteChecks,
+    TaskPlacement,
     TaskGithubLinks,
     GithubRetrier,
     ReminderScheduler,

@@ -12,7 +12,9 @@ import type { MoveTaskDto } from './dto/move-task.dto';
 import type { TaskDto } from './dto/task.dto';
 import type { CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
 import { TaskGithubLinks } from './task-github-links';
-import { Outcome, TaskWriter, trashEntries, WriteOptions } from './task-writer';
+import type { Outcome } from './batch-outcomes';
+import { trashEntries } from './task-records';
+import { TaskWriter, WriteOptions } from './task-writer';
 import { TasksRepository } from './tasks.repository';
 
 @Injectable()
@@ -80,7 +82,7 @@ export class TasksService {
       expected: versions(id, expected),
       mode: 'merge',
       force,
-      placement: { before, after, status: dto.status },
+      placement: { before, after },
     });
   }
 

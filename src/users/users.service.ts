@@ -1,10 +1,4 @@
-import {
-  ConflictException,
-  Injectable,
-  NotFoundException,
-  UnauthorizedException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { PasswordHasher } from '../auth/password-hasher';
 import type { Principal } from '../auth/principal';
@@ -19,6 +13,7 @@ import type { UpdateProfileDto } from './dto/update-profile.dto';
 import { DirectoryUserDto, mapDirectoryUser, mapUser, UserDto } from './dto/user.dto';
 import { UserEntity } from './entities/user.entity';
 import { UsersRepository } from './users.repository';
+import { fieldProblem } from '../common/problem';
 
 export interface NewUser {
   email: string;
@@ -82,13 +77,13 @@ export class UsersService {
     manager: EntityManager,
   ): Promise<string> {
     if (target.userId !== undefined && target.email !== undefined) {
-      throw fieldError('userId', 'Give either userId or email, not both');
+      throw fieldProblem('userId', 'Give either userId or email, not both');
     }
     const id = await this.users.activeUserId(
       target.userId !== undefined ? { userId: target.userId } : { email: target.email ?? '' },
       manager,
     );
-    if (!id) throw fieldError(target.userId !== undefined ? 'userId' : 'email', 'No active user matches');
+    if (!id) throw fieldProblem(target.userId !== undefined ? 'userId' : 'email', 'No active user matches');
     return id;
   }
 
@@ -125,16 +120,12 @@ export class UsersService {
   }
 
   private async verifyPassword(userId: string, password: string | undefined, field: string): Promise<void> {
-    if (password === undefined) throw fieldError(field, `${field} is required for this change`);
+    if (password === undefined) throw fieldProblem(field, `${field} is required for this change`);
     const user = await this.users.findWithHash({ column: 'id', value: userId });
     if (!(await this.hasher.verify(user?.passwordHash, password))) {
       throw new UnauthorizedException(`${field} is wrong`);
     }
   }
-}
-
-function fieldError(field: string, message: string): UnprocessableEntityException {
-  return new UnprocessableEntityException({ message, errors: [{ field, message }] });
 }
 
 function translateUniqueViolation(error: unknown): unknown {

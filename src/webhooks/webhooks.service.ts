@@ -20,6 +20,7 @@ import { WebhookAddressPolicy } from './webhook-address';
 import { WebhookSecrets } from './webhook-secrets';
 import { WebhookSender } from './webhook-sender';
 import { WebhooksRepository } from './webhooks.repository';
+import { fieldProblem } from '../common/problem';
 
 /** GitHub's limit per repository; more is a configuration mistake, and every one costs a delivery per change. */
 const MAX_WEBHOOKS_PER_PROJECT = 20;
@@ -138,8 +139,7 @@ export class WebhooksService {
   private async assertDeliverable(url: string): Promise<void> {
     const refusal = await this.addresses.refusal(url);
     if (refusal) {
-      const message = `url ${refusal}`;
-      throw new UnprocessableEntityException({ message, errors: [{ field: 'url', message }] });
+      throw fieldProblem('url', `url ${refusal}`);
     }
   }
 }

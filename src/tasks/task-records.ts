@@ -1,0 +1,104 @@
+import type { FieldChanges } from '../events/activity-events';
+import type { ActivityEntry } from '../events/activity-log.repository';
+import type { TaskDto } from './dto/task.dto';
+import type { Reminder } from './reminders';
+import type { Recurred } from './task-time';
+import type { HiddenState, TaskState } from './tasks.repository';
+
+/** What task writes record in the activity log, and the state a write starts from. */
+
+/** A new task's history names what it was created with, not the empty lists it lacks. */
+export function withoutEmptyLists(changes: FieldChanges): FieldChanges {
+  return Object.fromEntries(
+    Object.entries(changes).filter(([, change]) => !(Array.isArray(change.to) && change.to.length === 0)),
+  );
+}
+
+/** The state a write starts from: what the answer shows, as stored, and what it does not show. */
+export function stateOf(task: TaskDto, hidden: HiddenState): TaskState {
+  return {
+    projectId: task.projectId,
+    title: task.title,
+    description: task.description,
+    status: task.status,
+    priority: task.priority,
+    dueDate: task.dueDate,
+    assigneeId: task.assigneeId,
+    githubRepo: hidden.githubRepo,
+    recurrence: task.recurrence,
+    recurrenceDone: hidden.recurrenceDone,
+    timezone: task.timezone,
+    reminders: task.reminders.map(({ remindAt: _remindAt, ...reminder }) => reminder as Reminder),
+    labelIds: task.labels.map((label) => label.id).sort(),
+    parentId: task.parentId,
+    position: task.position,
+  };
+}
+
+/** One record per task of a subtree that went to the trash (`deletedAt` then) or came back from it. */
+export function trashEntries(
+  tasks: TaskDto[],
+  event: 'task.deleted' | 'task.restored',
+  actorId: string,
+  deletedAt: Date,
+): ActivityEntry[] {
+  const when = deletedAt.toISOString();
+  return tasks.map((task) => ({
+    event,
+    ...subject(task),
+    actorId,
+    changes: { deletedAt: event === 'task.deleted' ? { from: null, to: when } : { from: when, to: null } },
+  }));
+}
+
+/** The history's record of a completed occurrence of a recurring task. */
+export function recurredEntry(task: TaskDto, recurred: Recurred, actorId: string): ActivityEntry {
+  return {
+    event: 'task.recurred',
+    ...subject(task),
+    actorId,
+    changes: {
+      completedOccurrence: { from: null, to: recurred.completedOccurrence },
+      dueDate: { from: recurred.completedOccurrence, to: recurred.nextDueDate },
+    },
+  };
+}
+
+/** What an activity record of this task names: its project, itself, its version and state after the change. */
+export function subject(task: TaskDto) {
+  return { projectId: task.projectId, taskId: task.id, version: task.version, resource: task };
+}
+
+/**
+ * Every update is `task.updated` (a move's `task.moved`), with all it changed. A change of assignee also yields
+ * `task.assigned` (to the new assignee) or `task.unassigned` (to the one who lost it), so their subscribers and
+ * rooms hear of it by name.
+ */
+export function updateEntries(
+  task: TaskDto,
+  before: TaskState,
+  changes: FieldChanges,
+  actorId: string,
+  event: 'task.updated' | 'task.moved',
+): ActivityEntry[] {
+  const entries: ActivityEntry[] = [
+    {
+      event,
+      ...subject(task),
+      fromProjectId: changes.projectId ? before.projectId : undefined,
+      actorId,
+      changes,
+    },
+  ];
+  if (changes.assigneeId) {
+    const assigned = task.assigneeId !== null;
+    entries.push({
+      event: assigned ? 'task.assigned' : 'task.unassigned',
+      ...subject(task),
+      userId: (assigned ? task.assigneeId : before.assigneeId) ?? undefined,
+      actorId,
+      changes: { assigneeId: changes.assigneeId },
+    });
+  }
+  return entries;
+}

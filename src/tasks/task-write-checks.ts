@@ -1,0 +1,177 @@
+import { ConflictException, HttpException, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Principal } from '../auth/principal';
+import { fieldProblem } from '../common/problem';
+import { ProjectAccessPolicy } from '../projects/project-access.policy';
+import type { TaskDto } from './dto/task.dto';
+import { attempt } from './batch-outcomes';
+import type { TaskWrite } from './task-state';
+import type { Recurred } from './task-time';
+import { TasksRepository, TaskState } from './tasks.repository';
+
+/** How deep subtasks nest, a top-level task being level 1. */
+const MAX_LEVELS = 5;
+
+/** One task of a batch on its way through the checks. */
+export interface Plan {
+  id: string;
+  task: TaskDto;
+  current: TaskState;
+  next: TaskState;
+  write: TaskWrite;
+  /** Labels the write names, each of which must be of the task's project. */
+  named: string[];
+  recurred?: Recurred;
+  completing: boolean;
+  pastBlockers: string[];
+}
+
+/** The plans no check has failed yet. */
+export function live(plans: Plan[], failures: Map<string, HttpException>): Plan[] {
+  return plans.filter((plan) => !failures.has(plan.id));
+}
+
+/**
+ * The rules a task write must pass that need the database, each asked once for a whole batch (a parent, which walks
+ * a tree, task by task). A failing task gets the exception its own request would have met.
+ */
+@Injectable()
+export class TaskWriteChecks {
+  constructor(
+    private readonly access: ProjectAccessPolicy,
+    private readonly tasks: TasksRepository,
+  ) {}
+
+  /**
+   * An open task blocking one a write completes makes that a 409 naming the blockers the caller can see, unless the
+   * write says `force`; then the blockers it went past are kept for the history.
+   */
+  async blockers(
+    principal: Principal,
+    plans: Plan[],
+    force: boolean,
+    failures: Map<string, HttpException>,
+    manager: EntityManager,
+  ): Promise<Plan[]> {
+    const completing = plans.filter((plan) => plan.completing);
+    if (completing.length === 0) return plans;
+    const blockers = await this.tasks.openBlockers(
+      manager,
+      completing.map((plan) => plan.id),
+      principal.userId,
+    );
+    for (const plan of completing) {
+      const blocked = blockers.get(plan.id);
+      if (!blocked) continue;
+      if (force) plan.pastBlockers = blocked.visible;
+      else {
+        failures.set(
+          plan.id,
+          new ConflictException({
+            message: `${blocked.count} open task(s) block this one; complete them first or send force=true`,
+            blockers: blocked.visible,
+          }),
+        );
+      }
+    }
+    return live(plans, failures);
+  }
+
+  /** Moving needs task-writing rights in both projects (a share does not carry a task elsewhere). */
+  async moves(
+    principal: Principal,
+    plans: Plan[],
+    failures: Map<string, HttpException>,
+    manager: EntityManager,
+  ): Promise<Plan[]> {
+    const rights = new Map<string, HttpException | null>();
+    const mayWrite = async (projectId: string) => {
+      if (!rights.has(projectId)) {
+        try {
+          await this.access.require(principal.userId, projectId, 'write-tasks', { manager });
+          rights.set(projectId, null);
+        } catch (error) {
+          if (!(error instanceof HttpException)) throw error;
+          rights.set(projectId, error);
+        }
+      }
+      return rights.get(projectId);
+    };
+    for (const plan of plans.filter((plan) => plan.next.projectId !== plan.current.projectId)) {
+      const refused = (await mayWrite(plan.current.projectId)) ?? (await mayWrite(plan.next.projectId));
+      if (refused) failures.set(plan.id, refused);
+    }
+    const checked = live(plans, failures).filter(
+      (plan) =>
+        plan.next.assigneeId !== plan.current.assigneeId || plan.next.projectId !== plan.current.projectId,
+    );
+    const assignable = await this.assignable(
+      manager,
+      checked.map((plan) => plan.next),
+    );
+    for (const plan of checked) attempt(failures, plan.id, () => assignable(plan.next));
+    return live(plans, failures);
+  }
+
+  /** A check that each state's assignee is a member of its project (a 422 on assigneeId), one query for them all. */
+  async assignable(manager: EntityManager, states: TaskState[]): Promise<(state: TaskState) => void> {
+    const pairs = states.flatMap((state) =>
+      state.assigneeId === null ? [] : [{ userId: state.assigneeId, projectId: state.projectId }],
+    );
+    const members = pairs.length > 0 ? await this.access.memberPairs(manager, pairs) : new Set<string>();
+    return (state) => {
+      if (state.assigneeId !== null && !members.has(`${state.assigneeId}:${state.projectId}`)) {
+        throw fieldProblem('assigneeId', 'The assignee must be a member of the project');
+      }
+    };
+  }
+
+  /**
+   * Labels belong to the task's project: one a write names from elsewhere is a 422; one the task carried into
+   * another project is dropped (labels do not travel). Returns, for each state, the state with the labels it may
+   * have; one query for them all.
+   */
+  async labels(
+    manager: EntityManager,
+    states: TaskState[],
+  ): Promise<(state: TaskState, named: string[]) => TaskState> {
+    const valid = await this.tasks.labelsOf(
+      manager,
+      [...new Set(states.map((state) => state.projectId))],
+      [...new Set(states.flatMap((state) => state.labelIds))],
+    );
+    return (state, named) => {
+      const ofProject = (id: string) => valid.has(`${state.projectId}:${id}`);
+      if (!named.every(ofProject))
+        throw fieldProblem('labelIds', "Every label must be one of the task's project");
+      return { ...state, labelIds: state.labelIds.filter(ofProject) };
+    };
+  }
+
+  /**
+   * A parent must be a live task of the same project the caller can see, the task must not end up below itself,
+   * and the deepest subtask must stay within MAX_LEVELS (a top-level task being level 1). Each is a 422 on parentId.
+   */
+  async parent(
+    principal: Principal,
+    taskId: string | null,
+    current: TaskState | null,
+    next: TaskState,
+    manager: EntityManager,
+  ): Promise<void> {
+    if (next.parentId === null) return;
+    if (current && current.parentId === next.parentId && current.projectId === next.projectId) return;
+    const parent = await this.tasks.parentFacts(
+      manager,
+      principal.userId,
+      next.projectId,
+      next.parentId,
+      taskId,
+    );
+    if (!parent) throw fieldProblem('parentId', 'The parent must be a task of the same project');
+    if (parent.cycle) throw fieldProblem('parentId', 'A task cannot be placed below itself');
+    const height = taskId ? await this.tasks.subtreeHeight(manager, taskId) : 1;
+    if (parent.level + height > MAX_LEVELS)
+      throw fieldProblem('parentId', `Subtasks nest at most ${MAX_LEVELS} levels deep`);
+  }
+}
