@@ -192,6 +192,27 @@ describe('bulk edits', () => {
     expect(listed.body.items.map((task: TestTask) => task.id)).toEqual([already.id, ...ids]);
   });
 
+  it('refuses a move to a project the caller may not write, and a parent from elsewhere, item by item', async () => {
+    const tasks = await some(2);
+    const ids = tasks.map((task) => task.id);
+    const hidden = await createProject(t, outsider);
+    const readOnly = await createProject(t, owner);
+    await addMember(t, readOnly, owner, member, 'viewer');
+    const foreignParent = await createTask(t, await createProject(t, member), member);
+
+    const intoHidden = await bulk({ ids, set: { projectId: hidden.id }, atomic: false }).expect(200);
+    expect(statuses(intoHidden.body.results)).toEqual([404, 404]);
+    const intoReadOnly = await bulk({ ids, set: { projectId: readOnly.id }, atomic: false }).expect(200);
+    expect(statuses(intoReadOnly.body.results)).toEqual([403, 403]);
+    const underForeign = await bulk({ ids, set: { parentId: foreignParent.id }, atomic: false }).expect(200);
+    expect(underForeign.body.results.map((result: Result) => result.problem?.errors?.[0].field)).toEqual([
+      'parentId',
+      'parentId',
+    ]);
+    for (const task of tasks)
+      expect(await read(task.id)).toMatchObject({ projectId: project.id, version: 1 });
+  });
+
   it('validates the request as a whole: 1..200 distinct ids and a set', async () => {
     const [task] = await some(1);
     const fieldsOf = (res: { body: { errors: { field: string }[] } }) => res.body.errors.map((e) => e.field);

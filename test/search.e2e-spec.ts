@@ -37,6 +37,12 @@ describe('search', () => {
       .expect(201);
     const outsiders = await createProject(t, outsider);
     await createTask(t, outsiders, outsider, { title: 'Secret webinar' });
+    const discussed = await createTask(t, outsiders, outsider, { title: 'Hidden planning' });
+    await t.http
+      .post(api(`/tasks/${discussed.id}/comments`))
+      .set('Authorization', outsider.bearer)
+      .send({ body: 'The webinar budget is secret' })
+      .expect(201);
   });
   afterAll(() => t.close());
 
@@ -76,6 +82,8 @@ describe('search', () => {
         .expect(200)
     ).body.items.map((task: { title: string }) => task.title);
     expect(everywhere).not.toContain('Secret webinar');
+    // Not through a comment either.
+    expect(everywhere).not.toContain('Hidden planning');
     expect(everywhere).toHaveLength(3);
 
     const first = await t.http
@@ -98,6 +106,17 @@ describe('search', () => {
       'Running the launch',
     ]);
     expect(await titlesFor({ search: 'webinar', q: 'pricing' })).toEqual(['Running the launch']);
+  });
+
+  it("finds the outsider's own tasks for them, comments included", async () => {
+    const theirs = (
+      await t.http
+        .get(api('/tasks'))
+        .query({ search: 'webinar', sort: 'title' })
+        .set('Authorization', outsider.bearer)
+        .expect(200)
+    ).body.items.map((task: { title: string }) => task.title);
+    expect(theirs).toEqual(['Hidden planning', 'Secret webinar']);
   });
 
   it('keeps q a case-insensitive substring', async () => {
