@@ -13,7 +13,7 @@ import type { Request } from 'autocannon';
 import { Logger } from 'typeorm';
 import { CursorCodec } from '../src/common/cursor';
 import type { AppConfig } from '../src/config/app-config';
-import type { TaskListScope } from '../src/tasks/tasks.repository';
+import { TaskListRepository, TaskListScope } from '../src/tasks/task-list.repository';
 import { defaultPoolSize } from '../src/config/app-config';
 import { TasksRepository, TaskState } from '../src/tasks/tasks.repository';
 import { TASK_DEFAULTS } from '../src/tasks/task-state';
@@ -421,10 +421,11 @@ async function captureStatements(
 ): Promise<BaselineStatements> {
   const capture = new CapturingLogger();
   const capturing = await openBenchDatabase(databaseUrl, { logging: ['query'], logger: capture });
-  const tasks = new TasksRepository(capturing, cursors);
-  await tasks.list({ kind: 'visible' }, subjects.smallUserId, { limit: 50 });
+  const lists = new TaskListRepository(capturing, cursors);
+  const tasks = new TasksRepository(capturing);
+  await lists.list({ kind: 'visible' }, subjects.smallUserId, { limit: 50 });
   const s0 = capture.last!;
-  await tasks.list(subjects.bigProject, subjects.bigOwnerId, { limit: 50 });
+  await lists.list(subjects.bigProject, subjects.bigOwnerId, { limit: 50 });
   const s1 = capture.last!;
   const runner = capturing.createQueryRunner();
   await runner.startTransaction();

@@ -14,6 +14,7 @@ import { TaskPlacement } from './task-placement';
 import { TaskWriteChecks } from './task-write-checks';
 import { TaskWriter } from './task-writer';
 import { ProjectTasksController, TasksController } from './tasks.controller';
+import { TaskListRepository } from './task-list.repository';
 import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
@@ -24,6 +25,7 @@ import { TasksService } from './tasks.service';
   providers: [
     TasksService,
     TasksRepository,
+    TaskListRepository,
     TaskPositionsRepository,
     TaskWriter,
     TaskWriteChecks,

@@ -1,24 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { CursorCodec, CursorKeyType } from '../common/cursor';
-import { Page, toPage } from '../common/page';
+import { DataSource, EntityManager } from 'typeorm';
 import { isoTimestamp } from '../database/iso-timestamp';
-import { escapeLike } from '../database/like';
 import { queryRows } from '../database/query-rows';
 import { githubRepoJson } from '../github/github.repository';
-import { readableProjectCondition, visibleTaskCondition } from '../projects/project-access.repository';
-import type { ListTasksQuery, TaskSortKey } from './dto/list-tasks.query';
+import { visibleTaskCondition } from '../projects/project-access.repository';
 import { mapTask, TaskDto, TaskRow } from './dto/task.dto';
 import type { TaskStatus } from './dto/task-fields';
 import type { Recurrence } from './recurrence';
 import type { Reminder } from './reminders';
 
 /** Whether an open (live, not completed) task blocks t. */
-const OPEN_BLOCKER_EXISTS = `EXISTS (SELECT 1 FROM task_relations br JOIN tasks b ON b.id = br.source_id
+export const OPEN_BLOCKER_EXISTS = `EXISTS (SELECT 1 FROM task_relations br JOIN tasks b ON b.id = br.source_id
   WHERE br.kind = 'blocks' AND br.target_id = t.id AND b.deleted_at IS NULL AND b.status <> 'completed')`;
 
 /** The columns every task read selects, as the mapper expects them. */
-const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.priority,
+export const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.priority,
   to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.assignee_id, t.created_by,
   ${isoTimestamp('t.created_at')} AS created_at, ${isoTimestamp('t.updated_at')} AS updated_at,
   ${isoTimestamp('t.completed_at')} AS completed_at, t.version,
@@ -82,46 +78,9 @@ export interface DueReminder {
   fires: boolean;
 }
 
-/** Where a list is taken from: one project's live tasks or its trash, or every task the viewer can see. */
-export type TaskListScope =
-  { kind: 'project'; projectId: string; trash: boolean } | { kind: 'visible'; projectId?: string };
-
-interface SortSpec {
-  /** The key as the index has it (see the tasks migration). */
-  expression: string;
-  /** How a key read back from a cursor is compared. */
-  type: CursorKeyType;
-  nullable: boolean;
-  /**
-   * For a key the server may rewrite wholesale (positions, when a project is respaced): the row's generation of
-   * it. A cursor from an older generation seeks from where its last task is now, so no page loses or repeats one.
-   */
-  generation?: string;
-}
-
-/** The text query a `search` makes, as the `:searchQuery` parameter holds it. */
-const SEARCH_QUERY = `to_tsquery('english', :searchQuery)`;
-
-const SORT_SPECS: Record<TaskSortKey | 'relevance', SortSpec> = {
-  priority: { expression: 't.priority', type: 'integer', nullable: false },
-  dueDate: { expression: 't.due_date', type: 'date', nullable: true },
-  status: { expression: 't.status_rank', type: 'smallint', nullable: false },
-  createdAt: { expression: 't.created_at', type: 'timestamptz', nullable: false },
-  updatedAt: { expression: 't.updated_at', type: 'timestamptz', nullable: false },
-  title: { expression: 'lower(t.title)', type: 'text', nullable: false },
-  position: { expression: 't.position', type: 'text', nullable: false, generation: 't.position_generation' },
-  // Matched only through a comment: 0, after every task whose own text matched.
-  relevance: { expression: `ts_rank(t.search_vector, ${SEARCH_QUERY})`, type: 'real', nullable: false },
-};
-
-type ListedRow = TaskRow & { sort_key: string | null; sort_generation?: number };
-
 @Injectable()
 export class TasksRepository {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly cursors: CursorCodec,
-  ) {}
+  constructor(private readonly dataSource: DataSource) {}
 
   /** One task as REST returns it, in the trash or not; undefined when there is no such row. */
   async read(id: string, manager: EntityManager = this.dataSource.manager): Promise<TaskDto | undefined> {
@@ -476,153 +435,6 @@ export class TasksRepository {
     );
     return touched.map((task) => task.id);
   }
-
-  /**
-   * One keyset-paged task list. Every key and the id run the same direction, so the seek `(key, id) > (k, id)` is an
-   * index condition and a deep page costs what the first does. Due dates page their non-null part first, then the
-   * tasks without one (last in either direction), each part with its own seek.
-   */
-  async list(scope: TaskListScope, viewerId: string, query: ListTasksQuery): Promise<Page<TaskDto>> {
-    const sort = query.sort ?? (query.search ? 'relevance' : '-priority');
-    // Relevance is best first only.
-    const descending = sort.startsWith('-') || sort === 'relevance';
-    const spec = SORT_SPECS[sort.replace(/^-/, '') as TaskSortKey | 'relevance'];
-    const direction = descending ? 'DESC' : 'ASC';
-    const seek = descending ? '<' : '>';
-    const { cursor: _cursor, limit: _limit, ...filters } = query;
-    // The sort as applied, defaults included: a cursor is for that order, however it was asked for.
-    const context = { scope, ...filters, sort };
-    const after = query.cursor
-      ? this.cursors.decode(query.cursor, context, [
-          spec.nullable ? { type: spec.type, nullable: true } : spec.type,
-          'uuid',
-          ...(spec.generation ? (['integer'] as const) : []),
-        ])
-      : null;
-    const inNullPart = spec.nullable && after !== null && after[0] === null;
-    const rows: ListedRow[] = [];
-
-    if (!inNullPart) {
-      const valued = this.filtered(scope, viewerId, query, spec);
-      if (spec.nullable) valued.andWhere(`${spec.expression} IS NOT NULL`);
-      if (after) {
-        const afterKey = spec.generation
-          ? `COALESCE((SELECT ${spec.expression} FROM tasks t WHERE t.id = CAST(:afterId AS uuid)
-                         AND ${spec.generation} <> CAST(:afterGeneration AS integer)), CAST(:afterKey AS ${spec.type}))`
-          : `CAST(:afterKey AS ${spec.type})`;
-        valued.andWhere(`(${spec.expression}, t.id) ${seek} (${afterKey}, CAST(:afterId AS uuid))`, {
-          afterKey: after[0],
-          afterId: after[1],
-          afterGeneration: after[2],
-        });
-      }
-      rows.push(
-        ...(await valued
-          .orderBy(spec.expression, direction)
-          .addOrderBy('t.id', direction)
-          .limit(query.limit + 1)
-          .getRawMany<ListedRow>()),
-      );
-    }
-    if (spec.nullable && rows.length <= query.limit) {
-      const unvalued = this.filtered(scope, viewerId, query, spec).andWhere(`${spec.expression} IS NULL`);
-      if (inNullPart) unvalued.andWhere(`t.id ${seek} CAST(:afterId AS uuid)`, { afterId: after[1] });
-      rows.push(
-        ...(await unvalued
-          .orderBy('t.id', direction)
-          .limit(query.limit + 1 - rows.length)
-          .getRawMany<ListedRow>()),
-      );
-    }
-    return toPage(rows, query.limit, mapTask, (row) =>
-      this.cursors.encode(
-        spec.generation ? [row.sort_key, row.id, row.sort_generation] : [row.sort_key, row.id],
-        context,
-      ),
-    );
-  }
-
-  private filtered(
-    scope: TaskListScope,
-    viewerId: string,
-    query: ListTasksQuery,
-    spec: SortSpec,
-  ): SelectQueryBuilder<object> {
-    const trash = scope.kind === 'project' && scope.trash;
-    const builder = this.dataSource
-      .createQueryBuilder()
-      .select(
-        `${TASK_COLUMNS}, CAST(${spec.expression} AS text) AS sort_key` +
-          (spec.generation ? `, ${spec.generation} AS sort_generation` : ''),
-      )
-      .from('tasks', 't')
-      .where(trash ? 't.deleted_at IS NOT NULL' : 't.deleted_at IS NULL')
-      .setParameters({ viewerId });
-    if (scope.kind === 'project') {
-      builder.andWhere('t.project_id = :projectId', { projectId: scope.projectId });
-      // The trash is checked by role before the list (owners and admins); a live list folds the read check in.
-      if (!scope.trash) builder.andWhere(readableProjectCondition(':projectId', ':viewerId'));
-    } else {
-      builder.andWhere(visibleTaskCondition(':viewerId'));
-      if (scope.projectId) builder.andWhere('t.project_id = :projectId', { projectId: scope.projectId });
-    }
-    if (query.status?.length) builder.andWhere('t.status IN (:...statuses)', { statuses: query.status });
-    if (query.completed !== undefined) {
-      builder.andWhere(query.completed ? `t.status = 'completed'` : `t.status <> 'completed'`);
-    }
-    if (query.due) {
-      // "Today" is the caller's calendar day, in the timezone of their profile.
-      const today = `(now() AT TIME ZONE (SELECT tz.timezone FROM users tz WHERE tz.id = :viewerId))::date`;
-      const conditions = {
-        overdue: `t.due_date < ${today} AND t.status <> 'completed'`,
-        today: `t.due_date = ${today}`,
-        future: `t.due_date > ${today}`,
-        none: 't.due_date IS NULL',
-      };
-      builder.andWhere(conditions[query.due]);
-    }
-    if (query.dueFrom) builder.andWhere('t.due_date >= CAST(:dueFrom AS date)', { dueFrom: query.dueFrom });
-    if (query.dueTo) builder.andWhere('t.due_date <= CAST(:dueTo AS date)', { dueTo: query.dueTo });
-    if (query.blocked !== undefined)
-      builder.andWhere(query.blocked ? OPEN_BLOCKER_EXISTS : `NOT ${OPEN_BLOCKER_EXISTS}`);
-    if (query.parentId === 'none') builder.andWhere('t.parent_id IS NULL');
-    else if (query.parentId)
-      builder.andWhere('t.parent_id = :parentId', { parentId: query.parentId.toLowerCase() });
-    if (query.label === 'none') {
-      builder.andWhere('NOT EXISTS (SELECT 1 FROM task_labels tl WHERE tl.task_id = t.id)');
-    } else if (query.label) {
-      builder.andWhere(
-        'EXISTS (SELECT 1 FROM task_labels tl WHERE tl.task_id = t.id AND tl.label_id IN (:...labelIds))',
-        { labelIds: query.label.toLowerCase().split(',') },
-      );
-    }
-    if (query.assigneeId === 'none') builder.andWhere('t.assignee_id IS NULL');
-    else if (query.assigneeId) {
-      builder.andWhere('t.assignee_id = :assigneeId', {
-        assigneeId: query.assigneeId === 'me' ? viewerId : query.assigneeId,
-      });
-    }
-    if (query.q) {
-      builder.andWhere('(t.title ILIKE :substring OR t.description ILIKE :substring)', {
-        substring: `%${escapeLike(query.q)}%`,
-      });
-    }
-    if (query.search) {
-      // The comments' matches are read first, as an array, so the planner can OR two index scans on tasks.
-      builder.andWhere(
-        `(t.search_vector @@ ${SEARCH_QUERY} OR t.id = ANY (ARRAY(
-            SELECT c.task_id FROM comments c
-             WHERE c.deleted_at IS NULL AND to_tsvector('english', c.body) @@ ${SEARCH_QUERY})))`,
-        { searchQuery: searchQueryText(query.search) },
-      );
-    }
-    if (query.updatedSince) {
-      builder.andWhere('t.updated_at >= CAST(:updatedSince AS timestamptz)', {
-        updatedSince: query.updatedSince,
-      });
-    }
-    return builder;
-  }
 }
 
 /** The columns a task state writes, each with its type, in the order `stateParameters` gives their values. */
@@ -675,13 +487,4 @@ function stateParameters(state: TaskState): unknown[] {
     state.parentId,
     state.position,
   ];
-}
-
-/**
- * A `search` as tsquery text: its words (letters and digits; anything else is a separator, never an operator), all
- * required, the last one as a prefix. Each word is quoted, so nothing in it can be read as syntax.
- */
-export function searchQueryText(search: string): string {
-  const words = search.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.map((word, index) => `'${word}'${index === words.length - 1 ? ':*' : ''}`).join(' & ');
 }

@@ -15,6 +15,7 @@ import { TaskGithubLinks } from './task-github-links';
 import type { Outcome } from './batch-outcomes';
 import { trashEntries } from './task-records';
 import { TaskWriter, WriteOptions } from './task-writer';
+import { TaskListRepository } from './task-list.repository';
 import { TasksRepository } from './tasks.repository';
 
 @Injectable()
@@ -23,6 +24,7 @@ export class TasksService {
     private readonly transactions: Transactions,
     private readonly access: ProjectAccessPolicy,
     private readonly tasks: TasksRepository,
+    private readonly lists: TaskListRepository,
     private readonly github: GithubService,
     private readonly githubLinks: TaskGithubLinks,
     private readonly writer: TaskWriter,
@@ -138,14 +140,14 @@ export class TasksService {
   ): Promise<Page<TaskDto>> {
     const trash = query.deleted === true;
     if (trash) await this.access.require(principal.userId, projectId, 'manage-trash');
-    const page = await this.tasks.list({ kind: 'project', projectId, trash }, principal.userId, query);
+    const page = await this.lists.list({ kind: 'project', projectId, trash }, principal.userId, query);
     // An empty page is also what a caller who may not read the project gets; only then is it asked, for the 404.
     if (!trash && page.items.length === 0) await this.access.require(principal.userId, projectId, 'read');
     return page;
   }
 
   listVisible(principal: Principal, query: ListAllTasksQuery): Promise<Page<TaskDto>> {
-    return this.tasks.list({ kind: 'visible', projectId: query.projectId }, principal.userId, query);
+    return this.lists.list({ kind: 'visible', projectId: query.projectId }, principal.userId, query);
   }
 
   async load(id: string, manager?: EntityManager): Promise<TaskDto> {

@@ -7,7 +7,7 @@ import { DatabaseModule } from '../../src/database/database.module';
 import { ProjectAccessPolicy } from '../../src/projects/project-access.policy';
 import type { ProjectRole, SharePermission, TaskAction } from '../../src/projects/project-permissions';
 import { ProjectsModule } from '../../src/projects/projects.module';
-import { TasksRepository } from '../../src/tasks/tasks.repository';
+import { TaskListRepository } from '../../src/tasks/task-list.repository';
 import { TEST_ENV } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -20,19 +20,19 @@ describe('ProjectAccessPolicy on a real database', () => {
   let module: TestingModule;
   let db: DataSource;
   let access: ProjectAccessPolicy;
-  let tasks: TasksRepository;
+  let lists: TaskListRepository;
 
   beforeAll(async () => {
     database = await createTestDatabase();
     const config = AppConfig.fromEnvironment({ ...TEST_ENV, DATABASE_URL: database.url });
     module = await Test.createTestingModule({
       imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), CommonModule, ProjectsModule],
-      providers: [TasksRepository],
+      providers: [TaskListRepository],
     }).compile();
     await module.init();
     db = module.get(DataSource);
     access = module.get(ProjectAccessPolicy);
-    tasks = module.get(TasksRepository);
+    lists = module.get(TaskListRepository);
   });
   afterAll(async () => {
     await module.close();
@@ -122,9 +122,9 @@ describe('ProjectAccessPolicy on a real database', () => {
     const sharedWithMe = await newTask(theirs, stranger);
     await newTask(theirs, stranger);
     await share(sharedWithMe, caller, 'view');
-    const page = await tasks.list({ kind: 'visible' }, caller, { sort: 'createdAt', limit: 50 });
+    const page = await lists.list({ kind: 'visible' }, caller, { sort: 'createdAt', limit: 50 });
     expect(page.items.map((task) => task.id).sort()).toEqual([inMine, sharedWithMe].sort());
-    const othersProject = await tasks.list({ kind: 'project', projectId: theirs, trash: false }, caller, {
+    const othersProject = await lists.list({ kind: 'project', projectId: theirs, trash: false }, caller, {
       sort: 'createdAt',
       limit: 50,
     });

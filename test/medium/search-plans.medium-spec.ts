@@ -6,7 +6,7 @@ import { AppConfig } from '../../src/config/app-config';
 import { ConfigModule } from '../../src/config/config.module';
 import { DatabaseModule } from '../../src/database/database.module';
 import type { ListTasksQuery } from '../../src/tasks/dto/list-tasks.query';
-import { TasksRepository } from '../../src/tasks/tasks.repository';
+import { TaskListRepository } from '../../src/tasks/task-list.repository';
 import { TEST_ENV } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -18,7 +18,7 @@ describe('search plans on a 10,000-task project', () => {
   let database: TestDatabase;
   let module: TestingModule;
   let db: DataSource;
-  let tasks: TasksRepository;
+  let lists: TaskListRepository;
   let projectId: string;
   let viewerId: string;
 
@@ -27,11 +27,11 @@ describe('search plans on a 10,000-task project', () => {
     const config = AppConfig.fromEnvironment({ ...TEST_ENV, DATABASE_URL: database.url });
     module = await Test.createTestingModule({
       imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), CommonModule],
-      providers: [TasksRepository],
+      providers: [TaskListRepository],
     }).compile();
     await module.init();
     db = module.get(DataSource);
-    tasks = module.get(TasksRepository);
+    lists = module.get(TaskListRepository);
 
     [{ id: viewerId }] = await db.query<{ id: string }[]>(
       `INSERT INTO users (email, username, password_hash, role, timezone)
@@ -62,7 +62,7 @@ describe('search plans on a 10,000-task project', () => {
   /** The plan of the statement the list sent, read by running it again under EXPLAIN. */
   async function planOf(query: Omit<ListTasksQuery, 'limit'>): Promise<{ plan: string; found: number }> {
     const sent = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-    const page = await tasks.list({ kind: 'project', projectId, trash: false }, viewerId, {
+    const page = await lists.list({ kind: 'project', projectId, trash: false }, viewerId, {
       limit: 50,
       ...query,
     });
