@@ -1,5 +1,15 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** The task list's sort keys, each with an index `tasks_by_project_<name>` on (project_id, key, id). */
+export const TASK_SORT_INDEXES = [
+  ['priority', 'priority'],
+  ['due_date', 'due_date'],
+  ['status', 'status_rank'],
+  ['created_at', 'created_at'],
+  ['updated_at', 'updated_at'],
+  ['title', 'lower(title)'],
+] as const;
+
 export class CreateTasks1764201600000 implements MigrationInterface {
   name = 'CreateTasks1764201600000';
 
@@ -31,14 +41,7 @@ export class CreateTasks1764201600000 implements MigrationInterface {
       )`);
     // One index per sort key, on live rows, ending in id so every order is total and keyset seeks are index
     // conditions; read backwards for descending sorts.
-    for (const [name, key] of [
-      ['priority', 'priority'],
-      ['due_date', 'due_date'],
-      ['status', 'status_rank'],
-      ['created_at', 'created_at'],
-      ['updated_at', 'updated_at'],
-      ['title', 'lower(title)'],
-    ]) {
+    for (const [name, key] of TASK_SORT_INDEXES) {
       await db.query(
         `CREATE INDEX tasks_by_project_${name} ON tasks (project_id, ${key}, id) WHERE deleted_at IS NULL`,
       );

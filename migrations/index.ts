@@ -12,6 +12,7 @@ import { CreateSubtasks1764806400000 } from './1764806400000-CreateSubtasks';
 import { CreateRelations1764892800000 } from './1764892800000-CreateRelations';
 import { CreatePositions1764979200000 } from './1764979200000-CreatePositions';
 import { CreateSearch1765065600000 } from './1765065600000-CreateSearch';
+import { CoverTaskLists1765152000000 } from './1765152000000-CoverTaskLists';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -28,4 +29,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateRelations1764892800000,
   CreatePositions1764979200000,
   CreateSearch1765065600000,
+  CoverTaskLists1765152000000,
 ];

@@ -1,6 +1,6 @@
 import { createUser, TestUser } from './support/factories';
 import { addMember, createProject, TestProject } from './support/projects';
-import { createTask } from './support/tasks';
+import { createTask, shareTask } from './support/tasks';
 import { startTestApp, TestApp } from './support/test-app';
 
 interface Item {
@@ -231,5 +231,50 @@ describe('task lists: filters, sorting, keyset paging', () => {
     ]);
     expect(titles(await all(`/tasks?projectId=${second.id}`, helper))).toEqual(['helper own']);
     expect(titles(await all(`/tasks?projectId=${second.id}`, owner))).toEqual([]);
+  });
+
+  describe('across projects and shares', () => {
+    let viewer: TestUser;
+    let joined: TestProject;
+
+    beforeAll(async () => {
+      const outsider = await createUser(t);
+      viewer = await createUser(t);
+      const mine = await createProject(t, viewer, 'Viewer project');
+      joined = await createProject(t, outsider, 'Joined project');
+      const theirs = await createProject(t, outsider, 'Outsider project');
+      await addMember(t, joined, outsider, viewer, 'viewer');
+      // Ties on every key, tasks without a due date, and shares: some from a project the viewer cannot see, one of a
+      // task they already see through their membership.
+      const fields = (n: number) => ({
+        title: `Task ${'abcdef'[n % 6]}${n}`,
+        priority: n % 3,
+        dueDate: n % 4 === 0 ? null : day((n % 5) - 2),
+        status: ['pending', 'in_progress', 'completed'][n % 3],
+      });
+      for (let n = 0; n < 9; n++) await createTask(t, mine, viewer, fields(n));
+      for (let n = 10; n < 15; n++) await createTask(t, joined, outsider, fields(n));
+      for (let n = 20; n < 26; n++) {
+        const task = await createTask(t, theirs, outsider, fields(n));
+        if (n % 2 === 0) await shareTask(t, task, outsider, viewer, 'view');
+      }
+      const seen = await createTask(t, joined, outsider, fields(30));
+      await shareTask(t, seen, outsider, viewer, 'edit');
+    });
+
+    const sorts = ['-priority', 'priority', 'dueDate', '-dueDate', 'title', '-title', 'status', '-createdAt'];
+    const filters = ['', 'status=pending', 'completed=false', 'due=overdue', 'due=none', 'projectId=JOINED'];
+
+    it.each(sorts)('pages sort=%s as the plain plan lists it, under every filter', async (sort) => {
+      expect(await all('/tasks', viewer, 100)).toHaveLength(9 + 6 + 3);
+      for (const filter of filters.map((f) => f.replace('JOINED', joined.id))) {
+        const query = `sort=${sort}${filter ? `&${filter}` : ''}`;
+        const merged = await all(`/tasks?${query}`, viewer, 2);
+        expect(new Set(merged.map((item) => item.id)).size).toBe(merged.length);
+        // Every title has "task" in it, so this `q` filters nothing and leaves the list to the plain plan.
+        const plain = await all(`/tasks?${query}&q=task`, viewer, 100);
+        expect(merged.map((item) => item.id)).toEqual(plain.map((item) => item.id));
+      }
+    });
   });
 });

@@ -40,8 +40,17 @@ export interface AudienceSubject {
  * (a bitmap OR) instead of testing EXISTS against every task in the table.
  */
 export function visibleTaskCondition(viewer: string): string {
-  return `(t.project_id = ANY (ARRAY(SELECT vm.project_id FROM project_members vm WHERE vm.user_id = ${viewer}))
-        OR t.id = ANY (ARRAY(SELECT vs.task_id FROM task_shares vs WHERE vs.user_id = ${viewer})))`;
+  return `(t.project_id = ANY (${visibleProjectIds(viewer)}) OR t.id = ANY (${sharedTaskIds(viewer)}))`;
+}
+
+/** The first half of the visibility rule: the projects whose every task `viewer` may see, as an array. */
+export function visibleProjectIds(viewer: string): string {
+  return `ARRAY(SELECT vm.project_id FROM project_members vm WHERE vm.user_id = ${viewer})`;
+}
+
+/** The second half: the tasks shared with `viewer` one by one, as an array. */
+export function sharedTaskIds(viewer: string): string {
+  return `ARRAY(SELECT vs.task_id FROM task_shares vs WHERE vs.user_id = ${viewer})`;
 }
 
 /** True only when `viewer` is a member of `projectId`: a one-time filter that folds the read check into a page. */

@@ -3,7 +3,12 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CursorCodec, CursorKeyType } from '../common/cursor';
 import { Page, toPage } from '../common/page';
 import { escapeLike } from '../database/like';
-import { readableProjectCondition, visibleTaskCondition } from '../projects/project-access.repository';
+import {
+  readableProjectCondition,
+  sharedTaskIds,
+  visibleProjectIds,
+  visibleTaskCondition,
+} from '../projects/project-access.repository';
 import type { ListTasksQuery, TaskSortKey } from './dto/list-tasks.query';
 import { mapTask, TaskDto, TaskRow } from './dto/task.dto';
 import { OPEN_BLOCKER_EXISTS, TASK_COLUMNS } from './tasks.repository';
@@ -42,6 +47,12 @@ const SORT_SPECS: Record<TaskSortKey | 'relevance', SortSpec> = {
 
 type ListedRow = TaskRow & { sort_key: string | null; sort_generation?: number };
 
+/** How a page is ordered: by `key` then id, or (the tasks without a due date) by id alone. */
+interface PageOrder {
+  key?: string;
+  direction: 'ASC' | 'DESC';
+}
+
 /** Every task list: one keyset-paged query, scoped by the access policy's visibility rule. */
 @Injectable()
 export class TaskListRepository {
@@ -76,7 +87,7 @@ export class TaskListRepository {
     const rows: ListedRow[] = [];
 
     if (!inNullPart) {
-      const valued = this.filtered(scope, viewerId, query, spec);
+      const valued = this.filtered(scope, viewerId, query);
       if (spec.nullable) valued.andWhere(`${spec.expression} IS NOT NULL`);
       if (after) {
         const afterKey = spec.generation
@@ -90,21 +101,21 @@ export class TaskListRepository {
         });
       }
       rows.push(
-        ...(await valued
-          .orderBy(spec.expression, direction)
-          .addOrderBy('t.id', direction)
-          .limit(query.limit + 1)
-          .getRawMany<ListedRow>()),
+        ...(await this.page(
+          valued,
+          scope,
+          query,
+          spec,
+          { key: spec.expression, direction },
+          query.limit + 1,
+        )),
       );
     }
     if (spec.nullable && rows.length <= query.limit) {
-      const unvalued = this.filtered(scope, viewerId, query, spec).andWhere(`${spec.expression} IS NULL`);
+      const unvalued = this.filtered(scope, viewerId, query).andWhere(`${spec.expression} IS NULL`);
       if (inNullPart) unvalued.andWhere(`t.id ${seek} CAST(:afterId AS uuid)`, { afterId: after[1] });
       rows.push(
-        ...(await unvalued
-          .orderBy('t.id', direction)
-          .limit(query.limit + 1 - rows.length)
-          .getRawMany<ListedRow>()),
+        ...(await this.page(unvalued, scope, query, spec, { direction }, query.limit + 1 - rows.length)),
       );
     }
     return toPage(rows, query.limit, mapTask, (row) =>
@@ -115,19 +126,80 @@ export class TaskListRepository {
     );
   }
 
+  /**
+   * Reads the first `limit` of `candidates` in `order`, with every column of the answer.
+   *
+   * A project's list walks its project's sort index. A list across projects would find every matching task of every
+   * visible project and sort them all, which grows with the projects; instead it takes the first `limit` of each
+   * project from that project's index (from the index alone when only its columns are filtered), merges them with
+   * the shared tasks, keeps the first `limit`, and only then reads those rows. A filter with an index of its own (text,
+   * assignee, parent, label) finds its few rows faster than a walk through each project's order, so it keeps the
+   * plain form, where the planner can use that index. Either way the page's ids come first: the per-row columns
+   * (counts, labels, blockers) are computed for the page, never for every candidate.
+   */
+  private async page(
+    candidates: SelectQueryBuilder<object>,
+    scope: TaskListScope,
+    query: ListTasksQuery,
+    spec: SortSpec,
+    order: PageOrder,
+    limit: number,
+  ): Promise<ListedRow[]> {
+    const ordered = (builder: SelectQueryBuilder<object>) =>
+      (order.key
+        ? builder.orderBy(order.key, order.direction).addOrderBy('t.id', order.direction)
+        : builder.orderBy('t.id', order.direction)
+      ).limit(limit);
+    const columns =
+      `${TASK_COLUMNS}, CAST(${spec.expression} AS text) AS sort_key` +
+      (spec.generation ? `, ${spec.generation} AS sort_generation` : '');
+    if (scope.kind === 'project') return ordered(candidates.select(columns)).getRawMany<ListedRow>();
+    const pageIds = hasOwnIndex(query)
+      ? ordered(candidates.clone().select('t.id').andWhere(visibleTaskCondition(':viewerId'))).getQuery()
+      : this.mergedPageIds(candidates, order, ordered, limit);
+    return ordered(
+      this.dataSource
+        .createQueryBuilder()
+        .select(columns)
+        .from('tasks', 't')
+        .where(`t.id = ANY (ARRAY(${pageIds}))`)
+        .setParameters(candidates.getParameters()),
+    ).getRawMany<ListedRow>();
+  }
+
+  /** The first `limit` ids of `candidates`: the first of each visible project, merged with the shared tasks. */
+  private mergedPageIds(
+    candidates: SelectQueryBuilder<object>,
+    order: PageOrder,
+    ordered: (builder: SelectQueryBuilder<object>) => SelectQueryBuilder<object>,
+    limit: number,
+  ): string {
+    const keys = (builder: SelectQueryBuilder<object>) =>
+      builder.select(order.key ? `t.id AS id, ${order.key} AS page_key` : 't.id AS id');
+    const fromEachProject = ordered(keys(candidates.clone()).andWhere('t.project_id = vp.project_id'));
+    // A task shared with a member of its project is already among its project's.
+    const shared = keys(candidates.clone()).andWhere(
+      `t.id = ANY (${sharedTaskIds(':viewerId')}) AND NOT t.project_id = ANY (${visibleProjectIds(':viewerId')})`,
+    );
+    const pageOrder = (order.key ? ['page_key', 'id'] : ['id'])
+      .map((key) => `${key} ${order.direction}`)
+      .join(', ');
+    return `SELECT page.id FROM (
+        SELECT c.* FROM unnest(${visibleProjectIds(':viewerId')}) AS vp (project_id)
+          CROSS JOIN LATERAL (${fromEachProject.getQuery()}) c
+        UNION ALL ${shared.getQuery()}
+        ORDER BY ${pageOrder} LIMIT ${limit}) page`;
+  }
+
+  /** The live (or trashed) tasks of `scope` that match the query's filters; visibility across projects is `page`'s. */
   private filtered(
     scope: TaskListScope,
     viewerId: string,
     query: ListTasksQuery,
-    spec: SortSpec,
   ): SelectQueryBuilder<object> {
     const trash = scope.kind === 'project' && scope.trash;
     const builder = this.dataSource
       .createQueryBuilder()
-      .select(
-        `${TASK_COLUMNS}, CAST(${spec.expression} AS text) AS sort_key` +
-          (spec.generation ? `, ${spec.generation} AS sort_generation` : ''),
-      )
       .from('tasks', 't')
       .where(trash ? 't.deleted_at IS NOT NULL' : 't.deleted_at IS NULL')
       .setParameters({ viewerId });
@@ -135,9 +207,8 @@ export class TaskListRepository {
       builder.andWhere('t.project_id = :projectId', { projectId: scope.projectId });
       // The trash is checked by role before the list (owners and admins); a live list folds the read check in.
       if (!scope.trash) builder.andWhere(readableProjectCondition(':projectId', ':viewerId'));
-    } else {
-      builder.andWhere(visibleTaskCondition(':viewerId'));
-      if (scope.projectId) builder.andWhere('t.project_id = :projectId', { projectId: scope.projectId });
+    } else if (scope.projectId) {
+      builder.andWhere('t.project_id = :projectId', { projectId: scope.projectId });
     }
     if (query.status?.length) builder.andWhere('t.status IN (:...statuses)', { statuses: query.status });
     if (query.completed !== undefined) {
@@ -196,6 +267,14 @@ export class TaskListRepository {
     }
     return builder;
   }
+}
+
+/** Whether the query filters by something with an index of its own, which finds its rows better than a sort does. */
+function hasOwnIndex(query: ListTasksQuery): boolean {
+  const some = (filter: string | undefined) => filter !== undefined && filter !== 'none';
+  return Boolean(
+    query.q || query.search || some(query.assigneeId) || some(query.parentId) || some(query.label),
+  );
 }
 
 /**

@@ -6,15 +6,16 @@ import { AppConfig } from '../../src/config/app-config';
 import { ConfigModule } from '../../src/config/config.module';
 import { DatabaseModule } from '../../src/database/database.module';
 import type { ListTasksQuery } from '../../src/tasks/dto/list-tasks.query';
-import { TaskListRepository } from '../../src/tasks/task-list.repository';
+import { TaskListRepository, TaskListScope } from '../../src/tasks/task-list.repository';
 import { TEST_ENV } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 /**
- * The task list's own statements for `q` and `search`, explained on a 10,000-task project: each must reach its rows
- * through the index built for it (trigram, full text), not by reading the project.
+ * The task list's own statements, explained on a 10,000-task project and 20 more of 500: `q` and `search` must reach
+ * their rows through the index built for them (trigram, full text), not by reading the project, and a list across
+ * projects must pick its page from each project's index before it reads a row.
  */
-describe('search plans on a 10,000-task project', () => {
+describe('list plans on a 10,000-task project and 20 smaller ones', () => {
   let database: TestDatabase;
   let module: TestingModule;
   let db: DataSource;
@@ -52,7 +53,18 @@ describe('search plans on a 10,000-task project', () => {
          FROM generate_series(1, 10000) AS n`,
       [projectId, viewerId],
     );
-    await db.query(`VACUUM ANALYZE tasks`);
+    // Twenty more projects of 500 tasks, a fifth overdue.
+    await db.query(
+      `WITH small AS (
+         INSERT INTO projects (name) SELECT 'Small ' || n FROM generate_series(1, 20) AS n RETURNING id),
+       joined AS (INSERT INTO project_members (project_id, user_id, role) SELECT id, $1, 'member' FROM small)
+       INSERT INTO tasks (project_id, title, status, priority, due_date, created_by, position)
+       SELECT small.id, 'Small task ' || n, CASE WHEN n % 3 = 0 THEN 'completed' ELSE 'pending' END, n % 10,
+              CASE WHEN n % 5 = 0 THEN current_date - n END, $1, task_position_key(n)
+         FROM small CROSS JOIN generate_series(1, 500) AS n`,
+      [viewerId],
+    );
+    await db.query(`VACUUM ANALYZE`);
   });
   afterAll(async () => {
     await module?.close();
@@ -60,9 +72,12 @@ describe('search plans on a 10,000-task project', () => {
   });
 
   /** The plan of the statement the list sent, read by running it again under EXPLAIN. */
-  async function planOf(query: Omit<ListTasksQuery, 'limit'>): Promise<{ plan: string; found: number }> {
+  async function planOf(
+    query: Omit<ListTasksQuery, 'limit'>,
+    scope: TaskListScope = { kind: 'project', projectId, trash: false },
+  ): Promise<{ plan: string; found: number }> {
     const sent = jest.spyOn(PostgresQueryRunner.prototype, 'query');
-    const page = await lists.list({ kind: 'project', projectId, trash: false }, viewerId, {
+    const page = await lists.list(scope, viewerId, {
       limit: 50,
       ...query,
     });
@@ -84,5 +99,16 @@ describe('search plans on a 10,000-task project', () => {
     expect(found).toBe(10);
     expect(plan).toContain('tasks_search');
     expect(plan).not.toMatch(/Seq Scan on tasks/);
+  });
+
+  it('pages overdue tasks across projects by due date from the indexes alone, then reads only the page', async () => {
+    const { plan, found } = await planOf(
+      { status: ['pending'], due: 'overdue', sort: 'dueDate' },
+      { kind: 'visible' },
+    );
+    expect(found).toBe(50);
+    expect(plan).toContain('Index Only Scan using tasks_by_project_due_date');
+    // Not every overdue task of every project through a bitmap, to be sorted after.
+    expect(plan).not.toMatch(/Bitmap Index Scan on tasks_by_project|Seq Scan on tasks/);
   });
 });
