@@ -9,9 +9,13 @@ export class CoverTaskLists1765152000000 implements MigrationInterface {
     // index, a status filter (a board column, "open", "overdue") is answered there too: the index alone picks the
     // page, and only the page's rows are read.
     await this.rebuild(db, 'INCLUDE (status)');
+    // A text filter that a tenth of all tasks match, over a viewer who sees a fifth of them, is answered best by
+    // walking the default order across the table and stopping at the page: about 2,000 rows instead of 20,000.
+    await db.query(`CREATE INDEX tasks_by_priority ON tasks (priority, id) WHERE deleted_at IS NULL`);
   }
 
   async down(db: QueryRunner): Promise<void> {
+    await db.query(`DROP INDEX tasks_by_priority`);
     await this.rebuild(db, '');
   }
 

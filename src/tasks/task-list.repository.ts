@@ -7,7 +7,8 @@ import {
   readableProjectCondition,
   sharedTaskIds,
   visibleProjectIds,
-  visibleTaskCondition,
+  visibleSetQuery,
+  visibleTaskConditionIn,
 } from '../projects/project-access.repository';
 import type { ListTasksQuery, TaskSortKey } from './dto/list-tasks.query';
 import { mapTask, TaskDto, TaskRow } from './dto/task.dto';
@@ -104,6 +105,7 @@ export class TaskListRepository {
         ...(await this.page(
           valued,
           scope,
+          viewerId,
           query,
           spec,
           { key: spec.expression, direction },
@@ -115,7 +117,15 @@ export class TaskListRepository {
       const unvalued = this.filtered(scope, viewerId, query).andWhere(`${spec.expression} IS NULL`);
       if (inNullPart) unvalued.andWhere(`t.id ${seek} CAST(:afterId AS uuid)`, { afterId: after[1] });
       rows.push(
-        ...(await this.page(unvalued, scope, query, spec, { direction }, query.limit + 1 - rows.length)),
+        ...(await this.page(
+          unvalued,
+          scope,
+          viewerId,
+          query,
+          spec,
+          { direction },
+          query.limit + 1 - rows.length,
+        )),
       );
     }
     return toPage(rows, query.limit, mapTask, (row) =>
@@ -133,13 +143,16 @@ export class TaskListRepository {
    * visible project and sort them all, which grows with the projects; instead it takes the first `limit` of each
    * project from that project's index (from the index alone when only its columns are filtered), merges them with
    * the shared tasks, keeps the first `limit`, and only then reads those rows. A filter with an index of its own (text,
-   * assignee, parent, label) finds its few rows faster than a walk through each project's order, so it keeps the
-   * plain form, where the planner can use that index. Either way the page's ids come first: the per-row columns
+   * assignee, parent, label) may find its rows faster than a walk through each project's order, so it keeps the
+   * plain form, with the viewer's projects and shares read first and passed as constants: the planner weighs them
+   * and picks that index, the project's order, or (for a viewer who sees much of the table, with a filter that many
+   * tasks match) the table-wide priority order. Either way the page's ids come first: the per-row columns
    * (counts, labels, blockers) are computed for the page, never for every candidate.
    */
   private async page(
     candidates: SelectQueryBuilder<object>,
     scope: TaskListScope,
+    viewerId: string,
     query: ListTasksQuery,
     spec: SortSpec,
     order: PageOrder,
@@ -154,9 +167,22 @@ export class TaskListRepository {
       `${TASK_COLUMNS}, CAST(${spec.expression} AS text) AS sort_key` +
       (spec.generation ? `, ${spec.generation} AS sort_generation` : '');
     if (scope.kind === 'project') return ordered(candidates.select(columns)).getRawMany<ListedRow>();
-    const pageIds = hasOwnIndex(query)
-      ? ordered(candidates.clone().select('t.id').andWhere(visibleTaskCondition(':viewerId'))).getQuery()
-      : this.mergedPageIds(candidates, order, ordered, limit);
+    let pageIds: string;
+    if (hasOwnIndex(query)) {
+      const [visible] = await this.dataSource.query<{ project_ids: string[]; task_ids: string[] }[]>(
+        visibleSetQuery('$1'),
+        [viewerId],
+      );
+      candidates.setParameters({ visibleProjectIds: visible.project_ids, sharedTaskIds: visible.task_ids });
+      pageIds = ordered(
+        candidates
+          .clone()
+          .select('t.id')
+          .andWhere(visibleTaskConditionIn(':visibleProjectIds', ':sharedTaskIds')),
+      ).getQuery();
+    } else {
+      pageIds = this.mergedPageIds(candidates, order, ordered, limit);
+    }
     return ordered(
       this.dataSource
         .createQueryBuilder()

@@ -111,4 +111,17 @@ describe('list plans on a 10,000-task project and 20 smaller ones', () => {
     // Not every overdue task of every project through a bitmap, to be sorted after.
     expect(plan).not.toMatch(/Bitmap Index Scan on tasks_by_project|Seq Scan on tasks/);
   });
+
+  it('walks the table-wide priority order for a text that half of the visible tasks match', async () => {
+    const { plan, found } = await planOf({ q: 'report' }, { kind: 'visible' });
+    expect(found).toBe(50);
+    expect(plan).toContain('tasks_by_priority');
+    expect(plan).not.toMatch(/Seq Scan on tasks/);
+  });
+
+  it('takes the trigram index for a rare text across projects', async () => {
+    const { plan, found } = await planOf({ q: 'webinar' }, { kind: 'visible' });
+    expect(found).toBe(10);
+    expect(plan).toContain('tasks_title_trigram');
+  });
 });
