@@ -131,13 +131,18 @@ export class TaskWriter {
 
       const states = creates.map((create) => create.next);
       const ids = await this.tasks.insertMany(manager, states, principal.userId);
+      // A new task has nothing to replace: only those created with labels or reminders cost a statement.
       await this.tasks.setLabels(
         manager,
-        states.map((state, index) => ({ taskId: ids[index], labelIds: state.labelIds })),
+        states
+          .map((state, index) => ({ taskId: ids[index], labelIds: state.labelIds }))
+          .filter((write) => write.labelIds.length > 0),
       );
       await this.tasks.scheduleReminders(
         manager,
-        states.map((state, index) => ({ taskId: ids[index], reminders: upcomingReminders(state) })),
+        states
+          .map((state, index) => ({ taskId: ids[index], reminders: upcomingReminders(state) }))
+          .filter((write) => write.reminders.length > 0),
       );
       const linked = await this.linkEntries(manager, changes, principal.userId, ids);
       const tasks = inOrder(ids, await this.tasks.readMany(ids, manager));

@@ -89,6 +89,7 @@ export class TasksRepository {
   }
 
   async readMany(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<TaskDto[]> {
+    if (ids.length === 0) return [];
     const rows = await manager.query<TaskRow[]>(
       `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = ANY($1) ORDER BY t.id`,
       [ids],
@@ -342,6 +343,7 @@ export class TasksRepository {
 
   /** Gives each task exactly its labels. */
   async setLabels(manager: EntityManager, writes: { taskId: string; labelIds: string[] }[]): Promise<void> {
+    if (writes.length === 0) return;
     const pairs = writes.flatMap((write) => write.labelIds.map((labelId) => [write.taskId, labelId]));
     const [taskIds, labelIds] = [pairs.map((pair) => pair[0]), pairs.map((pair) => pair[1])];
     await manager.query(
@@ -362,6 +364,7 @@ export class TasksRepository {
     manager: EntityManager,
     writes: { taskId: string; reminders: { position: number; fireAt: Date }[] }[],
   ): Promise<void> {
+    if (writes.length === 0) return;
     await manager.query(`DELETE FROM task_reminders WHERE task_id = ANY ($1::uuid[])`, [
       writes.map((write) => write.taskId),
     ]);
