@@ -235,10 +235,12 @@ describe('task lists: filters, sorting, keyset paging', () => {
 
   describe('across projects and shares', () => {
     let viewer: TestUser;
+    let outsider: TestUser;
     let joined: TestProject;
+    let sharedFromTheirs: { id: string };
 
     beforeAll(async () => {
-      const outsider = await createUser(t);
+      outsider = await createUser(t);
       viewer = await createUser(t);
       const mine = await createProject(t, viewer, 'Viewer project');
       joined = await createProject(t, outsider, 'Joined project');
@@ -257,12 +259,25 @@ describe('task lists: filters, sorting, keyset paging', () => {
       for (let n = 20; n < 26; n++) {
         const task = await createTask(t, theirs, outsider, fields(n));
         if (n % 2 === 0) await shareTask(t, task, outsider, viewer, 'view');
+        sharedFromTheirs ??= task;
       }
       const seen = await createTask(t, joined, outsider, fields(30));
       await shareTask(t, seen, outsider, viewer, 'edit');
     });
 
-    const sorts = ['-priority', 'priority', 'dueDate', '-dueDate', 'title', '-title', 'status', '-createdAt'];
+    const sorts = [
+      '-priority',
+      'priority',
+      'dueDate',
+      '-dueDate',
+      'title',
+      '-title',
+      'status',
+      '-createdAt',
+      'updatedAt',
+      'position',
+      '-position',
+    ];
     const filters = ['', 'status=pending', 'completed=false', 'due=overdue', 'due=none', 'projectId=JOINED'];
 
     it.each(sorts)('pages sort=%s as the plain plan lists it, under every filter', async (sort) => {
@@ -275,6 +290,26 @@ describe('task lists: filters, sorting, keyset paging', () => {
         const plain = await all(`/tasks?${query}&q=task`, viewer, 100);
         expect(merged.map((item) => item.id)).toEqual(plain.map((item) => item.id));
       }
+    });
+
+    it('drops a project and a share from both plans as soon as they are taken away', async () => {
+      const listed = async (query: string) =>
+        (await all(`/tasks?${query}`, viewer, 100)).map((item) => item.id);
+      await t.http
+        .delete(api(`/projects/${joined.id}/members/${viewer.id}`))
+        .set('Authorization', outsider.bearer)
+        .expect(204);
+      await t.http
+        .delete(api(`/tasks/${sharedFromTheirs.id}/shares/${viewer.id}`))
+        .set('Authorization', outsider.bearer)
+        .expect(204);
+      // What is left: their own nine, two shares from the outsider's project, and the joined task shared one by one.
+      for (const query of ['sort=title', 'sort=title&q=task']) {
+        const ids = await listed(query);
+        expect(ids).toHaveLength(9 + 2 + 1);
+        expect(ids).not.toContain(sharedFromTheirs.id);
+      }
+      expect(await listed(`projectId=${joined.id}`)).toHaveLength(1);
     });
   });
 });

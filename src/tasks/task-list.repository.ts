@@ -54,7 +54,7 @@ interface PageOrder {
   direction: 'ASC' | 'DESC';
 }
 
-/** Every task list: one keyset-paged query, scoped by the access policy's visibility rule. */
+/** Every task list: keyset-paged, scoped by the access policy's visibility rule. */
 @Injectable()
 export class TaskListRepository {
   constructor(
