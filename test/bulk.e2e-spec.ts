@@ -228,6 +228,9 @@ describe('bulk edits', () => {
     expect(fieldsOf(await bulk({ ids: [task.id] }).expect(422))).toEqual(['set']);
     await bulk({ ids: [task.id], set: { githubRepo: 'octo/repo' } }).expect(422);
     await bulk({ ids: [task.id], set: { priority: 1 }, versions: { [task.id]: 'one' } }).expect(422);
+    expect(
+      fieldsOf(await bulk({ ids: [task.id], set: { priority: 1 }, versions: { 'task-1': 1 } }).expect(422)),
+    ).toEqual(['versions']);
     const foreign = await bulk({ ids: [task.id], set: { priority: 1 } }, outsider).expect(200);
     expect(statuses(foreign.body.results)).toEqual([404]);
     expect(await read(task.id)).toMatchObject({ priority: 0, version: 1 });

@@ -10,6 +10,9 @@ describe('configuration', () => {
     expect(config.database.url).toBeUndefined();
     expect(config.jwt.accessTtlSeconds).toBe(900);
     expect(config.jwt.secret.length).toBeGreaterThanOrEqual(32);
+    // Left to the principal cache, which decides by the database server.
+    expect(config.principalCacheMs).toBeUndefined();
+    expect(AppConfig.fromEnvironment({ ...base, PRINCIPAL_CACHE_MS: '0' }).principalCacheMs).toBe(0);
   });
 
   it.each([
@@ -29,6 +32,9 @@ describe('configuration', () => {
     // Trusting every proxy would let any client pick the address its limits are counted under.
     [{ TRUST_PROXY: 'true' }, /^Invalid configuration: TRUST_PROXY: /],
     [{ TRUST_PROXY: '10.0.0.0/8; rm' }, /^Invalid configuration: TRUST_PROXY: /],
+    // Over a second, a revocation would take longer than that to reach the other instances.
+    [{ PRINCIPAL_CACHE_MS: '1001' }, /^Invalid configuration: PRINCIPAL_CACHE_MS: /],
+    [{ PRINCIPAL_CACHE_MS: '-1' }, /^Invalid configuration: PRINCIPAL_CACHE_MS: /],
   ])('refuses %p with one line naming the variable', (env, message) => {
     expect(() => parseEnvironment({ ...base, ...env })).toThrow(message);
   });

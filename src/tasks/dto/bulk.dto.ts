@@ -9,6 +9,7 @@ import {
   IsBoolean,
   IsDefined,
   IsUUID,
+  isUUID,
   ValidateBy,
   ValidateNested,
 } from 'class-validator';
@@ -49,10 +50,7 @@ const Versions = () =>
           value !== null &&
           !Array.isArray(value) &&
           Object.entries(value).every(
-            ([id, version]) =>
-              /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) &&
-              Number.isInteger(version) &&
-              (version as number) >= 1,
+            ([id, version]) => isUUID(id, 'all') && Number.isInteger(version) && (version as number) >= 1,
           ),
         defaultMessage: () => 'versions must map task ids to versions (integers from 1)',
       },
