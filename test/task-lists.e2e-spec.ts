@@ -78,6 +78,20 @@ describe('task lists: filters, sorting, keyset paging', () => {
     expect(titles(ascending)).toEqual(byPriorityDesc(items).reverse());
   });
 
+  it('answers a page no-store with no ETag, which only a task itself carries', async () => {
+    const page = await t.http
+      .get(api(`/projects/${project.id}/tasks`))
+      .set('Authorization', owner.bearer)
+      .expect(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers.etag).toBeUndefined();
+    const task = await t.http
+      .get(api(`/tasks/${(page.body as { items: Item[] }).items[0].id}`))
+      .set('Authorization', owner.bearer)
+      .expect(200);
+    expect(task.headers.etag).toMatch(/^"\d+/);
+  });
+
   it.each([
     ['title', ['Alpha', 'bravo', 'charlie', 'delta', 'echo 100%_done', 'foxtrot', 'golf']],
     ['-title', ['golf', 'foxtrot', 'echo 100%_done', 'delta', 'charlie', 'bravo', 'Alpha']],

@@ -15,6 +15,7 @@ import { JwtStrategy } from './jwt.strategy';
 import { CredentialFailureLimiter, LoginLimiter } from './login-limiter';
 import { PrincipalLoader } from './principal.loader';
 import { RateLimitGuard } from './rate-limit.guard';
+import { MemoryThrottlerStorage } from './memory-throttler-storage';
 import { RedisThrottlerStorage } from './redis-throttler-storage';
 import { RedisConnection } from '../redis/redis-connection';
 import { isRegistrationRoute } from './registration-limit.decorator';
@@ -28,7 +29,7 @@ import { ScopeGuard } from './scope.guard';
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, RedisConnection],
       useFactory: (config: AppConfig, redis: RedisConnection) => ({
-        storage: redis.client ? new RedisThrottlerStorage(redis.client) : undefined,
+        storage: redis.client ? new RedisThrottlerStorage(redis.client) : new MemoryThrottlerStorage(),
         throttlers: [
           { name: 'default', ttl: 60_000, limit: config.rateLimits.perMinute },
           {

@@ -1,6 +1,11 @@
 import { Logger } from '@nestjs/common';
-import { ThrottlerStorage, ThrottlerStorageService } from '@nestjs/throttler';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import type { Redis } from 'ioredis';
+import {
+  IncrementArguments,
+  MemoryThrottlerStorage,
+  ThrottlerStorageRecord,
+} from './memory-throttler-storage';
 
 /** Hits and block in one round trip, atomically, so instances sharing Redis count one budget. */
 const INCREMENT = `
@@ -14,9 +19,6 @@ if blocked <= 0 and hits > tonumber(ARGV[2]) then
 end
 return { hits, ttl, blocked }`;
 
-type IncrementArguments = Parameters<ThrottlerStorage['increment']>;
-type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
-
 const WARNING_INTERVAL_MS = 60_000;
 
 /**
@@ -24,7 +26,7 @@ const WARNING_INTERVAL_MS = 60_000;
  * each instance counts in its own memory: limits stay in force, only per instance.
  */
 export class RedisThrottlerStorage implements ThrottlerStorage {
-  private readonly fallback = new ThrottlerStorageService();
+  private readonly fallback = new MemoryThrottlerStorage();
   private readonly logger = new Logger(RedisThrottlerStorage.name);
   private lastWarning = 0;
 

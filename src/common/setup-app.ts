@@ -20,6 +20,9 @@ export function setupApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
   // Before anything reads req.ip: the rate limits count clients, not the proxy in front of them.
   app.set('trust proxy', config.http.trustProxy);
+  // ETags are the resources' own (their versions, a feed's digest), set where a route invites revalidation; Express's
+  // default would hash every other body, lists included, which answer `no-store` and are never revalidated.
+  app.set('etag', false);
   app.use(requestIdMiddleware);
   // No upgrade-insecure-requests: behind plain http (local runs, docker compose) it would send the Swagger UI's
   // assets to https and break the page; TLS is the proxy's job, and HSTS still applies when it is there.
