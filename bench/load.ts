@@ -7,6 +7,11 @@ export interface LoadResult {
   p99Ms: number;
   /** Connection errors, timeouts and answers that were not 2xx. */
   errors: number;
+  /**
+   * The server's CPU time per answered request, in ms: steadier than requests/s on a shared 2-core machine, where
+   * the load generator and PostgreSQL take turns with the server.
+   */
+  cpuMsPerRequest: number;
 }
 
 export interface LoadOptions {
@@ -25,14 +30,17 @@ const WARM_UP_SECONDS = 5;
 const MEASURE_SECONDS = 15;
 
 /** A warm-up, then 15 s at 32 connections (or the scenario's own count); only the second run is reported. */
-export async function measure(options: LoadOptions): Promise<LoadResult> {
+export async function measure(options: LoadOptions, server: { cpuSeconds(): number }): Promise<LoadResult> {
   await run(options, WARM_UP_SECONDS);
+  const cpuBefore = server.cpuSeconds();
   const result = await run(options, MEASURE_SECONDS);
+  const cpuSeconds = server.cpuSeconds() - cpuBefore;
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + result.non2xx,
+    cpuMsPerRequest: (cpuSeconds * 1000) / Math.max(1, result.requests.total),
   };
 }
 

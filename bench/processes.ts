@@ -9,6 +9,8 @@ export interface BenchProcess {
   peakRssMb(): number;
   /** Its resident set size now (VmRSS), in MiB. */
   rssMb(): number;
+  /** The CPU time it has used so far, user and system, in seconds. */
+  cpuSeconds(): number;
   stop(): Promise<void>;
 }
 
@@ -28,10 +30,14 @@ export async function startService(env: Record<string, string>): Promise<BenchPr
   return watch(child, `http://127.0.0.1:${port}`, '/health/ready');
 }
 
-/** The raw baseline: bare node:http + pg, answering the service's S1 query. */
-export async function startBaseline(env: Record<string, string>): Promise<BenchProcess> {
+/** A baseline: `raw` is bare node:http + pg, `nest` the same work behind bare NestJS (the framework floor). */
+export async function startBaseline(
+  kind: 'raw' | 'nest',
+  env: Record<string, string>,
+): Promise<BenchProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'baseline-server.ts')], {
+  const server = kind === 'raw' ? 'baseline-server.ts' : 'nest-floor-server.ts';
+  const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, server)], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -44,6 +50,7 @@ async function watch(child: ChildProcess, url: string, readyPath: string): Promi
     url,
     peakRssMb: () => memoryMb(child, 'VmHWM'),
     rssMb: () => memoryMb(child, 'VmRSS'),
+    cpuSeconds: () => cpuSecondsOf(child),
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const gone = new Promise((resolve) => child.once('exit', resolve));
@@ -56,4 +63,11 @@ async function watch(child: ChildProcess, url: string, readyPath: string): Promi
 function memoryMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
   return Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0) / 1024;
+}
+
+/** utime + stime from /proc/<pid>/stat (fields 14 and 15, after the parenthesised name), in clock ticks of 1/100 s. */
+function cpuSecondsOf(child: ChildProcess): number {
+  const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }

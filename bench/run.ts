@@ -1,8 +1,9 @@
 /**
  * `npm run bench`: seeds a million tasks (once) into DATABASE_URL (default the local server's `taskforge_bench`),
  * starts the production build, and measures each scenario at 32 connections for 15 s after a warm-up, side by side
- * with a raw node:http + pg baseline answering S1 with the same SQL. Prints one table and writes it, with the plans
- * of every scenario's statements, to bench/results/latest.md.
+ * with two baselines doing the least S0, S1 and S5 need with the service's own SQL: raw node:http + pg, and the same
+ * work behind bare NestJS (the framework floor). Prints one table, with each process's CPU time per request, and
+ * writes it, with the plans of every scenario's statements, to bench/results/latest.md.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -18,7 +19,7 @@ import { defaultPoolSize } from '../src/config/app-config';
 import { TasksRepository, TaskState } from '../src/tasks/tasks.repository';
 import { TASK_DEFAULTS } from '../src/tasks/task-state';
 import { recordActivities } from '../src/events/activity-log.repository';
-import type { BaselineStatements, CapturedStatement } from './baseline-server';
+import type { BaselineStatements, CapturedStatement } from './baseline-work';
 import { callJson } from './api';
 import { openBenchDatabase } from './database';
 import { ServerLog, withAutoExplain } from './explain';
@@ -235,35 +236,23 @@ async function main(): Promise<void> {
     bulkBatches,
   };
 
-  const baseline = await startBaseline({
+  const baselineEnv = {
     DATABASE_URL: databaseUrl,
     DB_POOL_MAX: String(defaultPoolSize()),
     JWT_SECRET: SERVICE_ENV.JWT_SECRET,
     BENCH_STATEMENTS: JSON.stringify(statements),
-  });
-  const baselines: Record<'S0' | 'S1' | 'S5', LoadResult> = {} as never;
-  for (const [name, path, token, method] of [
-    ['S0', '/s0', smallUser.token, 'GET'],
-    ['S1', '/s1', bigOwner, 'GET'],
-    ['S5', '/s5', bigOwner, 'POST'],
-  ] as const) {
-    log(`${name} raw baseline`);
-    baselines[name] = await measure({
-      url: baseline.url + path,
-      method,
-      headers: { authorization: `Bearer ${token}` },
-    });
-  }
-  const baselineRss = baseline.peakRssMb();
-  await baseline.stop();
+  };
+  const tokens = { S0: smallUser.token, S1: bigOwner, S5: bigOwner };
+  const raw = await measureBaseline('raw', baselineEnv, tokens);
+  const floor = await measureBaseline('nest', baselineEnv, tokens);
 
   for (const [scenario, options] of scenarios(context)) {
     log(scenario);
-    const result = await measure(options);
+    const result = await measure(options, service);
     rows.push({
       scenario,
       result,
-      baseline: baselines[scenario.slice(0, 2) as keyof typeof baselines],
+      baseline: raw.results[scenario.slice(0, 2) as BaselineName],
       peakRssMb: service.peakRssMb(),
     });
   }
@@ -357,27 +346,37 @@ async function main(): Promise<void> {
   const [s0, s1, s2, s3, s4, s5, s6, s8] = ['S0', 'S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S8'].map(resultOf);
   const ratio = (result: LoadResult, base: LoadResult) =>
     (result.requestsPerSecond / base.requestsPerSecond).toFixed(2);
-  const baselineErrors = Object.values(baselines).reduce((sum, result) => sum + result.errors, 0);
+  const cpuRatio = (result: LoadResult, base: LoadResult) =>
+    (base.cpuMsPerRequest / result.cpuMsPerRequest).toFixed(2);
+  const baselineErrors = [raw, floor]
+    .flatMap((baseline) => Object.values(baseline.results))
+    .reduce((sum, result) => sum + result.errors, 0);
+  const row = (scenario: string, result: LoadResult, base: LoadResult | undefined, rssMb: number) =>
+    `| ${scenario} | ${fmt(result.requestsPerSecond)} | ${fmt(result.p50Ms)} | ${fmt(result.p99Ms)} | ${result.errors} | ` +
+    `${fmt(result.cpuMsPerRequest, 2)} | ${base ? ratio(result, base) : ''} | ${base ? cpuRatio(result, base) : ''} | ` +
+    `${fmt(rssMb)} |`;
+  const baselineRows = (baseline: MeasuredBaseline, label: string) =>
+    Object.entries(baseline.results).map(([name, result]) =>
+      row(`${name} ${label}`, result, raw.results[name as BaselineName], baseline.peakRssMb),
+    );
   const table = [
-    '| scenario | requests/s | p50 ms | p99 ms | errors | ratio to baseline | peak RSS MiB |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...Object.entries(baselines).map(
-      ([name, base]) =>
-        `| ${name} raw baseline (node:http + pg, the service's SQL) | ${fmt(base.requestsPerSecond)} | ${fmt(base.p50Ms)} | ${fmt(base.p99Ms)} | ${base.errors} | 1.00 | ${fmt(baselineRss)} |`,
-    ),
-    ...rows.map(
-      ({ scenario, result, baseline: base, peakRssMb }) =>
-        `| ${scenario} | ${fmt(result.requestsPerSecond)} | ${fmt(result.p50Ms)} | ${fmt(result.p99Ms)} | ${result.errors} | ${base ? (result.requestsPerSecond / base.requestsPerSecond).toFixed(2) : ''} | ${fmt(peakRssMb)} |`,
-    ),
-    `| S7 one change to 500 sockets (${fanOut.changes} changes, ${fmt(fanOut.deliveries)} deliveries) | | ${fmt(fanOut.p50Ms, 1)} | ${fmt(fanOut.p99Ms, 1)} | ${fanOut.sockets * fanOut.changes - fanOut.deliveries} | | ${fmt(serviceRss)} |`,
+    '| scenario | requests/s | p50 ms | p99 ms | errors | CPU ms per request | ratio to raw baseline | CPU ratio to raw | peak RSS MiB |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...baselineRows(raw, "raw baseline (node:http + pg, the service's SQL)"),
+    ...baselineRows(floor, 'framework floor (the same work behind bare NestJS on Express)'),
+    ...rows.map(({ scenario, result, baseline: base, peakRssMb }) => row(scenario, result, base, peakRssMb)),
+    `| S7 one change to 500 sockets (${fanOut.changes} changes, ${fmt(fanOut.deliveries)} deliveries) | | ${fmt(fanOut.p50Ms, 1)} | ${fmt(fanOut.p99Ms, 1)} | ${fanOut.sockets * fanOut.changes - fanOut.deliveries} | | | | ${fmt(serviceRss)} |`,
   ].join('\n');
   const targets = [
-    `- S0 and S1 at least 0.6 of their baselines: ${ratio(s0, baselines.S0)} and ${ratio(s1, baselines.S1)}`,
-    `- S5 at least 0.5 of the create baseline: ${ratio(s5, baselines.S5)}`,
+    `- S0 and S1 at least 0.6 of their raw baselines: ${ratio(s0, raw.results.S0)} and ${ratio(s1, raw.results.S1)} ` +
+      `(by CPU per request ${cpuRatio(s0, raw.results.S0)} and ${cpuRatio(s1, raw.results.S1)}; the framework ` +
+      `floor reaches ${ratio(floor.results.S0, raw.results.S0)} and ${ratio(floor.results.S1, raw.results.S1)})`,
+    `- S5 at least 0.5 of the create baseline: ${ratio(s5, raw.results.S5)} (by CPU ${cpuRatio(s5, raw.results.S5)}; ` +
+      `the floor ${ratio(floor.results.S5, raw.results.S5)})`,
     `- S2 p99 within 1.5× S1 p99: ${(s2.p99Ms / s1.p99Ms).toFixed(2)}×`,
     `- S3 and S4 p99 under 50 ms: ${s3.p99Ms} ms and ${s4.p99Ms} ms`,
     `- no errors: ${rows.reduce((sum, row) => sum + row.result.errors, baselineErrors)}`,
-    `- service peak RSS under 300 MB: ${fmt(serviceRss)} MiB (baseline ${fmt(baselineRss)} MiB)`,
+    `- service peak RSS under 300 MB: ${fmt(serviceRss)} MiB (raw baseline ${fmt(raw.peakRssMb)} MiB)`,
     `- S7 p99 delivery under 100 ms: ${fmt(fanOut.p99Ms, 1)} ms`,
     `- S8 p99 under 10× S6 p99: ${fmt(s8.p99Ms)} ms against ${fmt(10 * s6.p99Ms)} ms`,
   ].join('\n');
@@ -390,6 +389,39 @@ async function main(): Promise<void> {
   mkdirSync(join(__dirname, 'results'), { recursive: true });
   writeFileSync(join(__dirname, 'results', 'latest.md'), report);
   process.stdout.write(`\n${machine}\n\n${table}\n\n${targets}\n`);
+}
+
+type BaselineName = 'S0' | 'S1' | 'S5';
+
+interface MeasuredBaseline {
+  results: Record<BaselineName, LoadResult>;
+  peakRssMb: number;
+}
+
+/** One baseline process measured on S0, S1 and S5 with each scenario's caller, then stopped. */
+async function measureBaseline(
+  kind: 'raw' | 'nest',
+  env: Record<string, string>,
+  tokens: Record<BaselineName, string>,
+): Promise<MeasuredBaseline> {
+  const baseline = await startBaseline(kind, env);
+  const results = {} as Record<BaselineName, LoadResult>;
+  for (const [name, path, method] of [
+    ['S0', '/s0', 'GET'],
+    ['S1', '/s1', 'GET'],
+    ['S5', '/s5', 'POST'],
+  ] as const) {
+    log(`${name} ${kind === 'raw' ? 'raw baseline' : 'framework floor'}`);
+    const options = {
+      url: baseline.url + path,
+      method,
+      headers: { authorization: `Bearer ${tokens[name]}` },
+    };
+    results[name] = await measure(options, baseline);
+  }
+  const peakRssMb = baseline.peakRssMb();
+  await baseline.stop();
+  return { results, peakRssMb };
 }
 
 /** S0's user: registered for this run, with one project of 50 tasks. */
