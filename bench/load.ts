@@ -28,31 +28,84 @@ export interface LoadOptions {
 export const CONNECTIONS = 32;
 const WARM_UP_SECONDS = 5;
 const MEASURE_SECONDS = 15;
+/** Turns each of several compared targets takes. */
+const ROUNDS = 3;
 
-/** A warm-up, then 15 s at 32 connections (or the scenario's own count); only the second run is reported. */
-export async function measure(options: LoadOptions, server: { cpuSeconds(): number }): Promise<LoadResult> {
-  await run(options, WARM_UP_SECONDS);
-  const cpuBefore = server.cpuSeconds();
-  const result = await run(options, MEASURE_SECONDS);
-  const cpuSeconds = server.cpuSeconds() - cpuBefore;
-  return {
-    requestsPerSecond: result.requests.average,
-    p50Ms: result.latency.p50,
-    p99Ms: result.latency.p99,
-    errors: result.errors + result.timeouts + result.non2xx,
-    cpuMsPerRequest: (cpuSeconds * 1000) / Math.max(1, result.requests.total),
-  };
+/** A load and the process that answers it, whose CPU time is read around each turn. */
+export interface LoadTarget {
+  options: LoadOptions;
+  server: { cpuSeconds(): number };
 }
 
-function run(options: LoadOptions, seconds: number): Promise<autocannon.Result> {
-  return autocannon({
-    url: options.url,
-    connections: options.connections ?? CONNECTIONS,
-    duration: seconds,
-    method: options.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...options.headers },
-    body: options.body,
-    requests: options.requests,
+/** A warm-up, then 15 s at 32 connections (or the scenario's own count); only the second run is reported. */
+export async function measure(options: LoadOptions, server: LoadTarget['server']): Promise<LoadResult> {
+  const [result] = await measureInTurns([{ options, server }]);
+  return result;
+}
+
+/**
+ * Targets compared with each other (the service and its baselines): a warm-up of each, then MEASURE_SECONDS of each
+ * in ROUNDS turns, the order rotating every round. This machine's speed drifts by a quarter within minutes (a shared
+ * VM), and measured one after another each target would see a different machine; taking turns, they see the same.
+ */
+export async function measureInTurns(targets: LoadTarget[]): Promise<LoadResult[]> {
+  const rounds = targets.length > 1 ? ROUNDS : 1;
+  for (const { options } of targets) await run(options, WARM_UP_SECONDS);
+  const tallies = targets.map(() => ({
+    latencies: [] as number[],
+    requests: 0,
+    seconds: 0,
+    errors: 0,
+    cpu: 0,
+  }));
+  for (let round = 0; round < rounds; round++) {
+    for (let turn = 0; turn < targets.length; turn++) {
+      const index = (turn + round) % targets.length;
+      const { options, server } = targets[index];
+      const tally = tallies[index];
+      const cpuBefore = server.cpuSeconds();
+      const result = await run(options, MEASURE_SECONDS / rounds, (ms) => tally.latencies.push(ms));
+      tally.cpu += server.cpuSeconds() - cpuBefore;
+      tally.requests += result.requests.total;
+      tally.seconds += result.duration;
+      tally.errors += result.errors + result.timeouts + result.non2xx;
+    }
+  }
+  return tallies.map((tally) => {
+    tally.latencies.sort((a, b) => a - b);
+    return {
+      requestsPerSecond: tally.requests / tally.seconds,
+      p50Ms: quantile(tally.latencies, 0.5),
+      p99Ms: quantile(tally.latencies, 0.99),
+      errors: tally.errors,
+      cpuMsPerRequest: (tally.cpu * 1000) / Math.max(1, tally.requests),
+    };
+  });
+}
+
+/** Of values sorted ascending. */
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+function run(
+  options: LoadOptions,
+  seconds: number,
+  onLatency?: (ms: number) => void,
+): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: options.connections ?? CONNECTIONS,
+        duration: seconds,
+        method: options.method ?? 'GET',
+        headers: { 'content-type': 'application/json', ...options.headers },
+        body: options.body,
+        requests: options.requests,
+      },
+      (error: Error | null, result) => (error ? reject(error) : resolve(result)),
+    );
+    if (onLatency) instance.on('response', (_client, _status, _bytes, ms: number) => onLatency(ms));
   });
 }
 
@@ -62,6 +115,11 @@ export interface FanOutResult {
   deliveries: number;
   p50Ms: number;
   p99Ms: number;
+  /**
+   * Medians over the changes of where a delivery's time goes: the PATCH's round trip, from its answer to the first
+   * socket's delivery (outbox to emit), and from the first socket's delivery to the last's.
+   */
+  breakdown: { requestMs: number; toFirstMs: number; firstToLastMs: number };
 }
 
 /**
@@ -77,6 +135,8 @@ export async function measureFanOut(options: {
   change: (index: number) => Promise<void>;
 }): Promise<FanOutResult> {
   const sentAt = new Map<string, number>();
+  const answeredAt = new Map<string, number>();
+  const arrivals = new Map<string, number[]>();
   const latencies: number[] = [];
   const clients: Socket[] = [];
   const connect = async () => {
@@ -94,7 +154,10 @@ export async function measureFanOut(options: {
     if (!ack.ok) throw new Error('subscribe refused');
     socket.on('task.updated', (event: { task: { title: string } }) => {
       const started = sentAt.get(event.task.title);
-      if (started !== undefined) latencies.push(performance.now() - started);
+      if (started === undefined) return;
+      const now = performance.now();
+      latencies.push(now - started);
+      arrivals.get(event.task.title)?.push(now);
     });
   };
   const until = async (condition: () => boolean, ms: number) => {
@@ -112,20 +175,35 @@ export async function measureFanOut(options: {
   }
   latencies.length = 0;
   for (let index = 0; index < options.changes; index++) {
-    sentAt.set(`fan-out ${index}`, performance.now());
+    const title = `fan-out ${index}`;
+    arrivals.set(title, []);
+    sentAt.set(title, performance.now());
     await options.change(index);
+    answeredAt.set(title, performance.now());
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await until(() => latencies.length >= options.sockets * options.changes, 10_000);
   clients.forEach((socket) => socket.disconnect());
-  latencies.sort((a, b) => a - b);
-  const at = (quantile: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(quantile * latencies.length))] ?? NaN;
+  const at = (values: number[], q: number) =>
+    quantile(
+      [...values].sort((a, b) => a - b),
+      q,
+    );
+  const perChange = (part: (title: string, times: number[]) => number) =>
+    at(
+      [...arrivals].map(([title, times]) => part(title, times)),
+      0.5,
+    );
   return {
     sockets: options.sockets,
     changes: options.changes,
     deliveries: latencies.length,
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
+    p50Ms: at(latencies, 0.5),
+    p99Ms: at(latencies, 0.99),
+    breakdown: {
+      requestMs: perChange((title) => answeredAt.get(title)! - sentAt.get(title)!),
+      toFirstMs: perChange((title, times) => Math.min(...times) - answeredAt.get(title)!),
+      firstToLastMs: perChange((_title, times) => Math.max(...times) - Math.min(...times)),
+    },
   };
 }

@@ -2,8 +2,9 @@
  * `npm run bench`: seeds a million tasks (once) into DATABASE_URL (default the local server's `taskforge_bench`),
  * starts the production build, and measures each scenario at 32 connections for 15 s after a warm-up, side by side
  * with two baselines doing the least S0, S1 and S5 need with the service's own SQL: raw node:http + pg, and the same
- * work behind bare NestJS (the framework floor). Prints one table, with each process's CPU time per request, and
- * writes it, with the plans of every scenario's statements, to bench/results/latest.md.
+ * work behind bare NestJS (the framework floor), measured in turns with the service. Prints one table, with each
+ * process's CPU time per request, and writes it, with the plans of every scenario's statements, to
+ * bench/results/latest.md.
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -23,7 +24,7 @@ import type { BaselineStatements, CapturedStatement } from './baseline-work';
 import { callJson } from './api';
 import { openBenchDatabase } from './database';
 import { ServerLog, withAutoExplain } from './explain';
-import { CONNECTIONS, LoadOptions, LoadResult, measure, measureFanOut } from './load';
+import { CONNECTIONS, LoadOptions, LoadResult, measure, measureFanOut, measureInTurns } from './load';
 import { BenchProcess, startBaseline, startService } from './processes';
 import { BENCH_PASSWORD, BenchData, SEARCH_WORD, seedBenchData } from './seed';
 
@@ -242,20 +243,38 @@ async function main(): Promise<void> {
     JWT_SECRET: SERVICE_ENV.JWT_SECRET,
     BENCH_STATEMENTS: JSON.stringify(statements),
   };
-  const tokens = { S0: smallUser.token, S1: bigOwner, S5: bigOwner };
-  const raw = await measureBaseline('raw', baselineEnv, tokens);
-  const floor = await measureBaseline('nest', baselineEnv, tokens);
-
+  // Both baselines stay up through the scenarios they are compared with, each measured in turns with the service.
+  const baselines = {
+    raw: await startBaseline('raw', baselineEnv),
+    floor: await startBaseline('nest', baselineEnv),
+  };
+  const baselineLoads: Record<BaselineName, (url: string) => LoadOptions> = {
+    S0: (url) => ({ url: `${url}/s0`, headers: { authorization: `Bearer ${smallUser.token}` } }),
+    S1: (url) => ({ url: `${url}/s1`, headers: { authorization: `Bearer ${bigOwner}` } }),
+    S5: (url) => ({ url: `${url}/s5`, method: 'POST', headers: { authorization: `Bearer ${bigOwner}` } }),
+  };
+  const raw = { results: {}, peakRssMb: 0 } as MeasuredBaseline;
+  const floor = { results: {}, peakRssMb: 0 } as MeasuredBaseline;
   for (const [scenario, options] of scenarios(context)) {
-    log(scenario);
-    const result = await measure(options, service);
-    rows.push({
-      scenario,
-      result,
-      baseline: raw.results[scenario.slice(0, 2) as BaselineName],
-      peakRssMb: service.peakRssMb(),
-    });
+    const name = scenario.slice(0, 2) as BaselineName;
+    const baselineLoad = baselineLoads[name];
+    let result: LoadResult;
+    if (baselineLoad) {
+      log(`${scenario}, in turns with its raw baseline and framework floor`);
+      [result, raw.results[name], floor.results[name]] = await measureInTurns([
+        { options, server: service },
+        { options: baselineLoad(baselines.raw.url), server: baselines.raw },
+        { options: baselineLoad(baselines.floor.url), server: baselines.floor },
+      ]);
+    } else {
+      log(scenario);
+      result = await measure(options, service);
+    }
+    rows.push({ scenario, result, baseline: raw.results[name], peakRssMb: service.peakRssMb() });
   }
+  raw.peakRssMb = baselines.raw.peakRssMb();
+  floor.peakRssMb = baselines.floor.peakRssMb();
+  await Promise.all([baselines.raw.stop(), baselines.floor.stop()]);
 
   log('S7 fan-out to 500 sockets');
   const [fanOutTask] = patchable;
@@ -353,7 +372,7 @@ async function main(): Promise<void> {
     .reduce((sum, result) => sum + result.errors, 0);
   const row = (scenario: string, result: LoadResult, base: LoadResult | undefined, rssMb: number) =>
     `| ${scenario} | ${fmt(result.requestsPerSecond)} | ${fmt(result.p50Ms)} | ${fmt(result.p99Ms)} | ${result.errors} | ` +
-    `${fmt(result.cpuMsPerRequest, 2)} | ${base ? ratio(result, base) : ''} | ${base ? cpuRatio(result, base) : ''} | ` +
+    `${result.cpuMsPerRequest.toFixed(2)} | ${base ? ratio(result, base) : ''} | ${base ? cpuRatio(result, base) : ''} | ` +
     `${fmt(rssMb)} |`;
   const baselineRows = (baseline: MeasuredBaseline, label: string) =>
     Object.entries(baseline.results).map(([name, result]) =>
@@ -374,15 +393,19 @@ async function main(): Promise<void> {
     `- S5 at least 0.5 of the create baseline: ${ratio(s5, raw.results.S5)} (by CPU ${cpuRatio(s5, raw.results.S5)}; ` +
       `the floor ${ratio(floor.results.S5, raw.results.S5)})`,
     `- S2 p99 within 1.5× S1 p99: ${(s2.p99Ms / s1.p99Ms).toFixed(2)}×`,
-    `- S3 and S4 p99 under 50 ms: ${s3.p99Ms} ms and ${s4.p99Ms} ms`,
+    `- S3 and S4 p99 under 50 ms: ${fmt(s3.p99Ms)} ms and ${fmt(s4.p99Ms)} ms`,
     `- no errors: ${rows.reduce((sum, row) => sum + row.result.errors, baselineErrors)}`,
     `- service peak RSS under 300 MB: ${fmt(serviceRss)} MiB (raw baseline ${fmt(raw.peakRssMb)} MiB)`,
-    `- S7 p99 delivery under 100 ms: ${fmt(fanOut.p99Ms, 1)} ms`,
+    `- S7 p99 delivery under 100 ms: ${fmt(fanOut.p99Ms, 1)} ms (per change, medians: the PATCH's round trip ` +
+      `${fmt(fanOut.breakdown.requestMs, 1)} ms, its answer to the first socket's delivery ` +
+      `${fmt(fanOut.breakdown.toFirstMs, 1)} ms, first to last of ${fanOut.sockets} sockets ` +
+      `${fmt(fanOut.breakdown.firstToLastMs, 1)} ms)`,
     `- S8 p99 under 10× S6 p99: ${fmt(s8.p99Ms)} ms against ${fmt(10 * s6.p99Ms)} ms`,
   ].join('\n');
   const machine = `${cpus().length} CPUs (${cpus()[0]?.model.trim()}), Node ${process.version}, ${version.split(',')[0]}`;
   const report =
-    `# Benchmark\n\n${machine}. ${CONNECTIONS} connections, 15 s per scenario after a 5 s warm-up; ` +
+    `# Benchmark\n\n${machine}. ${CONNECTIONS} connections, 15 s per scenario after a 5 s warm-up (S0, S1 and S5 ` +
+    `in three 5 s turns with their two baselines, so all three see the same machine); ` +
     `1,000,000 tasks, 10,000 users, 2,000 projects.\n\n${table}\n\n## Targets\n\n${targets}\n\n` +
     `## Plans\n\nWhat the service sent for one request of each scenario, as auto_explain logged it ` +
     `(EXPLAIN ANALYZE, BUFFERS).\n\n${plans.join('\n') || '_The server log was not readable; no plans captured._'}\n`;
@@ -396,32 +419,6 @@ type BaselineName = 'S0' | 'S1' | 'S5';
 interface MeasuredBaseline {
   results: Record<BaselineName, LoadResult>;
   peakRssMb: number;
-}
-
-/** One baseline process measured on S0, S1 and S5 with each scenario's caller, then stopped. */
-async function measureBaseline(
-  kind: 'raw' | 'nest',
-  env: Record<string, string>,
-  tokens: Record<BaselineName, string>,
-): Promise<MeasuredBaseline> {
-  const baseline = await startBaseline(kind, env);
-  const results = {} as Record<BaselineName, LoadResult>;
-  for (const [name, path, method] of [
-    ['S0', '/s0', 'GET'],
-    ['S1', '/s1', 'GET'],
-    ['S5', '/s5', 'POST'],
-  ] as const) {
-    log(`${name} ${kind === 'raw' ? 'raw baseline' : 'framework floor'}`);
-    const options = {
-      url: baseline.url + path,
-      method,
-      headers: { authorization: `Bearer ${tokens[name]}` },
-    };
-    results[name] = await measure(options, baseline);
-  }
-  const peakRssMb = baseline.peakRssMb();
-  await baseline.stop();
-  return { results, peakRssMb };
 }
 
 /** S0's user: registered for this run, with one project of 50 tasks. */
