@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { MemoryThrottlerStorage } from '../src/auth/memory-throttler-storage';
+import { RedisThrottlerStorage } from '../src/auth/redis-throttler-storage';
 import { createUser } from './support/factories';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTestDatabase, TestDatabase } from './support/test-database';
@@ -56,5 +60,29 @@ describeWithRedis('rate limits shared through Redis by two instances', () => {
       .post('/api/v1/auth/login')
       .send({ email: user.email, password: user.password })
       .expect(429);
+  });
+});
+
+describeWithRedis('rate-limit counting in memory and in Redis', () => {
+  let redis: Redis;
+  beforeAll(() => {
+    redis = new Redis(redisUrl!);
+  });
+  afterAll(() => redis?.quit());
+
+  it.each([
+    ['for the rest of the window', 0],
+    ['for the block duration', 5_000],
+  ])('answers the same hits, expiries and blocks in both, blocking %s', async (_name, blockDuration) => {
+    // Without Redis (or while it is down) a limit must mean what it means with it.
+    const stores = [new MemoryThrottlerStorage(), new RedisThrottlerStorage(redis)];
+    const key = `user:${randomUUID()}`;
+    for (let hit = 0; hit < 5; hit++) {
+      const [inMemory, inRedis] = await Promise.all(
+        stores.map((store) => store.increment(key, 60_000, 3, blockDuration, 'default')),
+      );
+      expect(inMemory).toEqual(inRedis);
+      expect(inMemory).toMatchObject({ totalHits: hit + 1, isBlocked: hit >= 3 });
+    }
   });
 });
