@@ -8,7 +8,7 @@ import 'reflect-metadata';
 import { Controller, Get, Headers, HttpCode, Module, Post, UnauthorizedException } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { createTask, page, pool, statements, verified } from './baseline-work';
+import { CapturedStatement, createTask, page, pool, statements, verified } from './baseline-work';
 
 /** Handlers answer objects, as the service's do, so Express serializes them as it does the service's. */
 @Controller()
@@ -35,7 +35,7 @@ class FloorController {
     return createTask();
   }
 
-  private async page(authorization: string | undefined, statement: typeof statements.s0): Promise<unknown> {
+  private async page(authorization: string | undefined, statement: CapturedStatement): Promise<unknown> {
     if (!verified(authorization)) throw new UnauthorizedException();
     return page(statement);
   }
