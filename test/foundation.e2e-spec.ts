@@ -55,4 +55,18 @@ describe('foundation: errors, request ids, operations endpoints', () => {
     );
     expect(res.text).toContain('db_pool_connections_total');
   });
+
+  it('counts each request once, outside the API prefix too', async () => {
+    const healthCount = async () => {
+      const res = await t.http.get('/metrics').expect(200);
+      const count =
+        /http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} (\d+)/.exec(
+          res.text,
+        );
+      return Number(count?.[1] ?? 0);
+    };
+    const before = await healthCount();
+    for (let request = 0; request < 3; request += 1) await t.http.get('/health').expect(200);
+    expect((await healthCount()) - before).toBe(3);
+  });
 });

@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import type { DestinationStream } from 'pino';
@@ -36,5 +37,10 @@ export function loggerOptions(config: AppConfig, destination?: DestinationStream
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
   };
-  return { pinoHttp: destination ? [options, destination] : options };
+  return {
+    pinoHttp: destination ? [options, destination] : options,
+    // Every route, the ones outside the API prefix included. nestjs-pino's default adds those paths a second time,
+    // on top of Nest's own handling of a wildcard, and each of their requests was logged twice.
+    forRoutes: [{ path: '*path', method: RequestMethod.ALL }],
+  };
 }
