@@ -1,7 +1,9 @@
 import { Writable } from 'node:stream';
 import { createUser, TestUser } from './support/factories';
 import { freePort } from './support/local-process';
+import { TcpProxy } from './support/tcp-proxy';
 import { startTestApp, TestApp } from './support/test-app';
+import { createTestDatabase, TestDatabase } from './support/test-database';
 
 interface LogLine {
   level: number;
@@ -10,16 +12,24 @@ interface LogLine {
   req?: { id: string; method: string; url: string };
   res?: { statusCode: number };
   responseTime?: number;
+  err?: { type: string; message: string };
 }
 
 const linesOf = (lines: LogLine[], requestId: string) => lines.filter((line) => line.req?.id === requestId);
 
 // One app for the file: nestjs-pino keeps one root logger per process, so a second app's stream would never be written.
 describe('the request log', () => {
+  let database: TestDatabase;
+  // Between the app and its database, so a test can take the database away.
+  let proxy: TcpProxy;
   let t: TestApp;
   const lines: LogLine[] = [];
   let user: TestUser;
   beforeAll(async () => {
+    database = await createTestDatabase();
+    proxy = TcpProxy.forUrl(database.url);
+    await proxy.start();
+    const url = proxy.rewrite(database.url);
     const logStream = new Writable({
       write(chunk: Buffer, _encoding, done) {
         for (const line of chunk.toString().split('\n').filter(Boolean))
@@ -28,10 +38,19 @@ describe('the request log', () => {
       },
     });
     // Nothing listens on a free port: the rate limit's first look at Redis fails inside a request, and says so.
-    const env = { LOG_LEVEL: 'info', REDIS_URL: `redis://127.0.0.1:${await freePort()}` };
-    t = await startTestApp(env, undefined, logStream);
+    const env = {
+      LOG_LEVEL: 'info',
+      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+      DATABASE_URL: url,
+      DB_CONNECTION_TIMEOUT_MS: '1000',
+    };
+    t = await startTestApp(env, { ...database, url }, logStream);
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await proxy.cut();
+    await database.drop();
+  });
 
   it('names the request a line was logged in', async () => {
     const res = await t.http.get('/health').expect(200);
@@ -85,5 +104,33 @@ describe('the request log', () => {
     const res = await t.http.get('/api/v1/auth/me').set('Authorization', user.bearer).expect(200);
     expect(linesOf(lines, res.headers['x-request-id'])).toHaveLength(1);
     expect(JSON.stringify(lines)).not.toContain(user.accessToken);
+  });
+
+  it('logs an answer the service could not give as an error, after the line that says why', async () => {
+    await proxy.cut();
+    try {
+      const res = await t.http.get('/health/ready').expect(503);
+      const requestId = res.headers['x-request-id'];
+      const requestLines = linesOf(lines, requestId);
+      expect(requestLines).toContainEqual(
+        expect.objectContaining({
+          level: 40,
+          context: 'ProblemDetailsFilter',
+          msg: 'Service unavailable',
+          req: { id: requestId, method: 'GET', url: '/health/ready' },
+        }),
+      );
+      expect(requestLines.at(-1)).toEqual(
+        expect.objectContaining({
+          level: 50,
+          msg: 'request errored',
+          res: { statusCode: 503 },
+          err: expect.objectContaining({ type: 'Error', message: 'failed with status code 503' }),
+          responseTime: expect.any(Number),
+        }),
+      );
+    } finally {
+      await proxy.start();
+    }
   });
 });
