@@ -13,6 +13,7 @@ import { CreateRelations1764892800000 } from './1764892800000-CreateRelations';
 import { CreatePositions1764979200000 } from './1764979200000-CreatePositions';
 import { CreateSearch1765065600000 } from './1765065600000-CreateSearch';
 import { CoverTaskLists1765152000000 } from './1765152000000-CoverTaskLists';
+import { StoreNextOccurrences1765238400000 } from './1765238400000-StoreNextOccurrences';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -30,4 +31,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreatePositions1764979200000,
   CreateSearch1765065600000,
   CoverTaskLists1765152000000,
+  StoreNextOccurrences1765238400000,
 ];

@@ -54,6 +54,35 @@ describe('time: recurrence, reminders', () => {
   });
 
   describe('recurrence', () => {
+    it('refuses rules with no date in a century at once, alone or in bulk, and serves others meanwhile', async () => {
+      const rules = [
+        'FREQ=DAILY;BYSETPOS=2',
+        'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30',
+        'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30',
+      ];
+      const [health, ...answers] = await Promise.all([
+        t.http.get('/health'),
+        ...rules.map((rule) => create(member, { dueDate: '0001-01-01', recurrence: { rule } })),
+      ]);
+      expect(health.status).toBe(200);
+      for (const res of answers) {
+        expect(res.status).toBe(422);
+        expect(fieldsOf(res)).toEqual(['recurrence.rule']);
+      }
+      const bulk = await t.http
+        .post(api(`/projects/${project.id}/tasks/bulk`))
+        .set('Authorization', member.bearer)
+        .send({ items: rules.map((rule) => ({ title: 'T', dueDate: '2026-01-01', recurrence: { rule } })) })
+        .expect(422);
+      expect(JSON.stringify(bulk.body)).toContain('recurrence.rule');
+      // A rare rule that does recur is stored with its next dates, decades apart.
+      const rare = await create(member, {
+        dueDate: '2026-12-07',
+        recurrence: { rule: 'FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO' },
+      }).expect(201);
+      expect(rare.body.nextOccurrences).toEqual(['2044-02-29', '2072-02-29', '2112-02-29']);
+    });
+
     it('moves a completed "last Friday" task to its next date, records the occurrence, and lists the next five', async () => {
       const res = await create(member, {
         dueDate: '2026-01-30',

@@ -6,7 +6,7 @@ import { githubRepoJson } from '../github/github.repository';
 import { visibleTaskCondition } from '../projects/project-access.repository';
 import { mapTask, TaskDto, TaskRow } from './dto/task.dto';
 import type { TaskStatus } from './dto/task-fields';
-import type { Recurrence } from './recurrence';
+import { upcomingDates, type Recurrence } from './recurrence';
 import type { Reminder } from './reminders';
 
 /** Whether an open (live, not completed) task blocks t. */
@@ -22,7 +22,7 @@ export const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.statu
     (SELECT ${githubRepoJson('g')} FROM github_repositories g WHERE g.key = t.github_repo) END AS github_repo,
   (SELECT count(*)::int FROM comments c WHERE c.task_id = t.id AND c.deleted_at IS NULL) AS comment_count,
   (SELECT count(*)::int FROM attachments f WHERE f.task_id = t.id) AS attachment_count,
-  t.recurrence, t.recurrence_done, t.timezone, t.reminders,
+  t.recurrence, t.recurrence_done, t.next_occurrences, t.timezone, t.reminders,
   COALESCE((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'color', l.color) ORDER BY lower(l.name), l.id)
               FROM task_labels tl JOIN labels l ON l.id = tl.label_id WHERE tl.task_id = t.id), '[]') AS labels,
   t.parent_id, t.position,
@@ -452,6 +452,7 @@ const STATE_COLUMN_TYPES: [string, string][] = [
   ['github_repo', 'text'],
   ['recurrence', 'jsonb'],
   ['recurrence_done', 'integer'],
+  ['next_occurrences', 'jsonb'],
   ['timezone', 'text'],
   ['reminders', 'jsonb'],
   ['parent_id', 'uuid'],
@@ -461,7 +462,7 @@ const STATE_COLUMN_LIST = STATE_COLUMN_TYPES.map(([column]) => column);
 const STATE_TYPES = STATE_COLUMN_TYPES.map(([, type]) => type);
 const STATE_COLUMNS = STATE_COLUMN_LIST.join(', ');
 
-/** Task states as rows: `unnest` of one array per column ($1..$14), and of any arrays `more` adds. */
+/** Task states as rows: `unnest` of one array per column, and of any arrays `more` adds. */
 function stateArrays(more = ''): string {
   return `unnest(${STATE_TYPES.map((type, index) => `$${index + 1}::${type}[]`).join(', ')}${more})`;
 }
@@ -470,6 +471,12 @@ function stateArrays(more = ''): string {
 function columnsOf(states: TaskState[]): unknown[][] {
   const rows = states.map(stateParameters);
   return STATE_TYPES.map((_type, index) => rows.map((row) => row[index]));
+}
+
+/** The dates a recurring task falls on after its due date, stored with it so that no read computes them. */
+function nextOccurrences(state: TaskState): string[] {
+  if (!state.recurrence || state.dueDate === null) return [];
+  return upcomingDates({ ...state.recurrence, done: state.recurrenceDone }, state.dueDate);
 }
 
 /** A task state's values, in the order of STATE_COLUMN_TYPES. */
@@ -485,6 +492,7 @@ function stateParameters(state: TaskState): unknown[] {
     state.githubRepo,
     state.recurrence && JSON.stringify(state.recurrence),
     state.recurrenceDone,
+    JSON.stringify(nextOccurrences(state)),
     state.timezone,
     JSON.stringify(state.reminders),
     state.parentId,

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { GithubRepoDto } from '../../github/dto/github-repo.dto';
-import { Recurrence, upcomingDates } from '../recurrence';
+import { Recurrence } from '../recurrence';
 import { Reminder, reminderInstant } from '../reminders';
 import { createHash } from 'node:crypto';
 import { TaskLabelDto } from '../../labels/dto/label.dto';
@@ -105,6 +105,7 @@ export interface TaskRow {
   attachment_count: number;
   recurrence: Recurrence | null;
   recurrence_done: number;
+  next_occurrences: string[];
   timezone: string;
   reminders: Reminder[];
   labels: TaskLabelDto[];
@@ -134,10 +135,7 @@ export function mapTask(row: TaskRow): TaskDto {
     commentCount: row.comment_count,
     attachmentCount: row.attachment_count,
     recurrence: row.recurrence,
-    nextOccurrences:
-      row.recurrence && row.due_date
-        ? upcomingDates({ ...row.recurrence, done: row.recurrence_done }, row.due_date)
-        : [],
+    nextOccurrences: row.next_occurrences,
     timezone: row.timezone,
     reminders: row.reminders.map((reminder) => ({
       ...reminder,
