@@ -156,16 +156,134 @@ describe('calendar feed', () => {
     await t.http.get(api('/calendar/not-a-token.ics')).expect(404);
   });
 
-  it('counts unknown tokens against the address like other bad credentials', async () => {
+  it("hands out its address from PUBLIC_URL, never from the request's Host", async () => {
+    const res = await t.http
+      .post(api('/users/me/calendar-feed'))
+      .set('Authorization', owner.bearer)
+      .set('Host', 'evil.example')
+      .set('X-Forwarded-Host', 'evil.example')
+      .expect(201);
+    expect(res.body.url).toMatch(
+      new RegExp(`^${t.url.replace('127.0.0.1', '(127\\.0\\.0\\.1|localhost)')}/api/v1/calendar/`),
+    );
+    const configured = await startTestApp({ PUBLIC_URL: 'https://tasks.example.com/' });
+    try {
+      const user = await createUser(configured);
+      const feed = await configured.http
+        .post(api('/users/me/calendar-feed'))
+        .set('Authorization', user.bearer)
+        .set('Host', 'evil.example')
+        .expect(201);
+      expect(feed.body.url).toMatch(/^https:\/\/tasks\.example\.com\/api\/v1\/calendar\/tfc_[\w-]{43}\.ics$/);
+    } finally {
+      await configured.close();
+    }
+  });
+
+  // Tests from here on start apps of their own: closing a second app in a process ends the first one's database
+  // connection, so nothing below uses `t`.
+  it('limits unknown tokens per address on the feed route only: the user behind that address keeps the API', async () => {
     const strict = await startTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '3' });
     try {
-      for (let attempt = 0; attempt < 3; attempt++) {
-        await strict.http.get(api(`/calendar/tfc_guess${attempt}.ics`)).expect(404);
-      }
-      const refused = await strict.http.get(api('/calendar/tfc_guess4.ics')).expect(429);
+      const user = await createUser(strict);
+      const key = await strict.http
+        .post(api('/auth/api-keys'))
+        .set('Authorization', user.bearer)
+        .send({ name: 'calendar sync' })
+        .expect(201);
+      const feed = await strict.http
+        .post(api('/users/me/calendar-feed'))
+        .set('Authorization', user.bearer)
+        .expect(201);
+      // A calendar app still polling the URL before a rotation.
+      const stale = new URL(feed.body.url).pathname;
+      await strict.http.post(api('/users/me/calendar-feed')).set('Authorization', user.bearer).expect(201);
+      for (let attempt = 0; attempt < 3; attempt++) await strict.http.get(stale).expect(404);
+      const refused = await strict.http.get(stale).expect(429);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+      await strict.http.get(api('/calendar/tfc_guess.ics')).expect(429);
+      await strict.http.get(api('/auth/me')).set('Authorization', user.bearer).expect(200);
+      await strict.http.get(api('/auth/me')).set('X-API-Key', key.body.key).expect(200);
+      const fresh = await strict.http
+        .post(api('/auth/login'))
+        .send({ email: user.email, password: user.password })
+        .expect(200);
+      await strict.http
+        .get(api('/auth/me'))
+        .set('Authorization', `Bearer ${fresh.body.accessToken}`)
+        .expect(200);
     } finally {
       await strict.close();
     }
+  });
+
+  describe('bounds', () => {
+    let bounded: TestApp;
+    beforeAll(async () => {
+      bounded = await startTestApp({
+        PUBLIC_URL: 'https://tasks.example.com',
+        CALENDAR_FEED_MAX_EVENTS: '5',
+        CALENDAR_DESCRIPTION_MAX_CHARS: '100',
+        CALENDAR_FEED_MAX_BYTES: '10000',
+      });
+    });
+    afterAll(() => bounded.close());
+
+    it('cuts long descriptions, links the task, and carries at most the configured events and bytes', async () => {
+      const team = await createTeam(bounded);
+      const path = async () =>
+        new URL(
+          (
+            await bounded.http
+              .post(api('/users/me/calendar-feed'))
+              .set('Authorization', team.owner.bearer)
+              .expect(201)
+          ).body.url,
+        ).pathname;
+      const long = await createTask(bounded, team.project, team.owner, {
+        title: 'Long',
+        description: `${'é'.repeat(99)}€ and what follows is cut`,
+        dueDate: '2026-01-01',
+      });
+      for (let day = 2; day <= 7; day++) {
+        await createTask(bounded, team.project, team.owner, {
+          title: `Day ${day}`,
+          dueDate: `2026-01-0${day}`,
+        });
+      }
+      const feedPath = await path();
+      const text = (await bounded.http.get(feedPath).query({ scope: 'all' }).expect(200)).text;
+      const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+      // Seven dated tasks, five events: the earliest.
+      expect(events.map((event) => event.getFirstPropertyValue('summary'))).toEqual([
+        'Long',
+        'Day 2',
+        'Day 3',
+        'Day 4',
+        'Day 5',
+      ]);
+      const link = `https://tasks.example.com/tasks/${long.id}`;
+      expect(events[0].getFirstPropertyValue('description')).toBe(
+        `${'é'.repeat(99)}€…\n\nContinued at ${link}`,
+      );
+      expect(events[0].getFirstPropertyValue('url')).toBe(link);
+      // Every content line is folded to 75 octets without splitting a character.
+      for (const line of text.split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+
+      // Long titles make each event large: the byte bound leaves out whole events, and the feed stays valid.
+      for (const event of events) {
+        const id = String(event.getFirstPropertyValue('uid')).replace('@taskforge', '');
+        await bounded.http
+          .patch(api(`/tasks/${id}`))
+          .set('Authorization', team.owner.bearer)
+          .send({ title: '𝄞'.repeat(500) })
+          .expect(200);
+      }
+      const capped = (await bounded.http.get(feedPath).query({ scope: 'all' }).expect(200)).text;
+      expect(Buffer.byteLength(capped)).toBeLessThanOrEqual(10000);
+      const kept = new ICAL.Component(ICAL.parse(capped)).getAllSubcomponents('vevent');
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept.length).toBeLessThan(5);
+    });
   });
 });

@@ -22,12 +22,10 @@ import {
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { CredentialFailureLimiter } from '../auth/login-limiter';
+import { FeedTokenFailureLimiter } from '../auth/login-limiter';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { Public } from '../auth/public.decorator';
 import { RequireScope } from '../auth/require-scope.decorator';
-import { matchesIfNoneMatch } from '../common/etag';
-import { API_PREFIX } from '../common/setup-app';
 import { CalendarService } from './calendar.service';
 import { CalendarFeedDto, CalendarFeedQuery } from './dto/calendar.dto';
 
@@ -42,9 +40,8 @@ export class CalendarFeedController {
     type: CalendarFeedDto,
     description: 'A new secret feed URL; any earlier one stops working',
   })
-  async create(@CurrentPrincipal() principal: Principal, @Req() req: Request): Promise<CalendarFeedDto> {
-    const token = await this.calendar.rotate(principal);
-    return { url: `${req.protocol}://${req.get('host')}/${API_PREFIX}/calendar/${token}.ics` };
+  async create(@CurrentPrincipal() principal: Principal): Promise<CalendarFeedDto> {
+    return { url: await this.calendar.rotate(principal) };
   }
 
   @Delete()
@@ -62,10 +59,10 @@ export class CalendarFeedController {
 export class CalendarController {
   constructor(
     private readonly calendar: CalendarService,
-    private readonly failures: CredentialFailureLimiter,
+    private readonly failures: FeedTokenFailureLimiter,
   ) {}
 
-  /** The token is the credential: unknown ones count as failed credentials of the address, like bad keys. */
+  /** The token is the credential: unknown ones count against the address, on this route alone. */
   @Get(':token.ics')
   @Public()
   @ApiProduces('text/calendar')
@@ -81,14 +78,14 @@ export class CalendarController {
   ): Promise<void> {
     const address = String(req.ip);
     await this.failures.assertAllowed(null, address);
-    const feed = await this.calendar.feed(token, query.scope);
+    const feed = await this.calendar.feed(token, query.scope, req.get('if-none-match'));
     if (!feed) {
       await this.failures.recordFailure(null, address);
       throw new NotFoundException('No such calendar feed');
     }
     res.setHeader('ETag', feed.etag);
     res.setHeader('Cache-Control', 'private, no-cache');
-    if (matchesIfNoneMatch(req.get('if-none-match'), feed.etag)) {
+    if (feed.body === null) {
       res.status(HttpStatus.NOT_MODIFIED).end();
       return;
     }

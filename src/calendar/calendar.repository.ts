@@ -9,7 +9,9 @@ import type { Recurrence } from '../tasks/recurrence';
 export interface FeedTaskRow {
   id: string;
   title: string;
+  /** At most the configured number of characters; `description_cut` says whether there was more. */
   description: string | null;
+  description_cut: boolean;
   due_date: string;
   version: number;
   updated_at: string;
@@ -17,9 +19,6 @@ export interface FeedTaskRow {
   recurrence: Recurrence | null;
   recurrence_done: number;
 }
-
-/** The most events one feed carries: calendar apps poll feeds, and a huge one helps nobody. */
-const FEED_LIMIT = 2000;
 
 @Injectable()
 export class CalendarRepository {
@@ -53,16 +52,21 @@ export class CalendarRepository {
     return row?.user_id;
   }
 
-  /** The user's live dated tasks: those assigned to them, or all they can see. */
-  tasks(userId: string, scope: 'assigned' | 'all'): Promise<FeedTaskRow[]> {
+  /** The user's live dated tasks, the earliest first: those assigned to them, or all they can see. */
+  tasks(
+    userId: string,
+    scope: 'assigned' | 'all',
+    limits: { maxEvents: number; descriptionChars: number },
+  ): Promise<FeedTaskRow[]> {
     return this.dataSource.query<FeedTaskRow[]>(
-      `SELECT t.id, t.title, t.description, to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.version,
+      `SELECT t.id, t.title, left(t.description, $4) AS description, length(t.description) > $4 AS description_cut,
+              to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.version,
               ${isoTimestamp('t.updated_at')} AS updated_at, t.status, t.recurrence, t.recurrence_done
          FROM tasks t
         WHERE t.deleted_at IS NULL AND t.due_date IS NOT NULL AND ${visibleTaskCondition('$1')}
           AND ($2::boolean IS NOT TRUE OR t.assignee_id = $1)
-        ORDER BY t.due_date, t.id LIMIT ${FEED_LIMIT}`,
-      [userId, scope === 'assigned'],
+        ORDER BY t.due_date, t.id LIMIT $3`,
+      [userId, scope === 'assigned', limits.maxEvents, limits.descriptionChars],
     );
   }
 }

@@ -55,6 +55,9 @@ export class AppConfig {
   readonly activity: { outboxPollIntervalMs: number; retentionDays: number };
   readonly realtime: { revalidateIntervalMs: number };
   readonly reminders: { pollIntervalMs: number };
+  readonly calendar: { maxEvents: number; descriptionChars: number; maxBytes: number };
+  /** Where people reach the service, without a trailing slash; unset: the address it listens on. */
+  readonly publicUrl?: string;
   readonly tasks: { positionMaxLength: number };
   /** Unset: PrincipalCache decides by the database server. */
   readonly principalCacheMs: number | undefined;
@@ -125,6 +128,12 @@ export class AppConfig {
     };
     this.realtime = { revalidateIntervalMs: vars.REALTIME_REVALIDATE_INTERVAL_MS };
     this.reminders = { pollIntervalMs: vars.REMINDER_POLL_INTERVAL_MS };
+    this.calendar = {
+      maxEvents: vars.CALENDAR_FEED_MAX_EVENTS,
+      descriptionChars: vars.CALENDAR_DESCRIPTION_MAX_CHARS,
+      maxBytes: vars.CALENDAR_FEED_MAX_BYTES,
+    };
+    this.publicUrl = vars.PUBLIC_URL?.replace(/\/+$/, '');
     this.tasks = { positionMaxLength: vars.TASK_POSITION_MAX_LENGTH };
     this.principalCacheMs = vars.PRINCIPAL_CACHE_MS;
     this.github = {

@@ -78,6 +78,15 @@ export class EnvironmentVariables {
   CORS_ORIGINS = '';
 
   /**
+   * The address people reach the service at (`https://tasks.example.com`), for every address it hands out: feed
+   * URLs, links in feeds. Unset: the address the service listens on. Never taken from a request's Host header.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  PUBLIC_URL?: string;
+
+  /**
    * Which proxies' X-Forwarded-For to believe, so per-address limits count clients rather than the load balancer:
    * empty (none, the default), a hop count (`1`), or a comma-separated list of addresses and CIDRs.
    */
@@ -186,6 +195,18 @@ export class EnvironmentVariables {
   /** How often due reminders are looked for (they fire within this of their time). */
   @IntSetting(50, 60000)
   REMINDER_POLL_INTERVAL_MS = 5000;
+
+  /** The most events one calendar feed carries (the nearest due dates first are kept). */
+  @IntSetting(1, 100000)
+  CALENDAR_FEED_MAX_EVENTS = 2000;
+
+  /** Characters of a task's description a feed event carries; a longer one is cut and links to the task. */
+  @IntSetting(0, 100000)
+  CALENDAR_DESCRIPTION_MAX_CHARS = 1000;
+
+  /** The most bytes one calendar feed carries; events past it are left out, whole. */
+  @IntSetting(10000, 100000000)
+  CALENDAR_FEED_MAX_BYTES = 5000000;
 
   /** How long activity is kept; `npm run activity:prune` deletes what is older. */
   @IntSetting(1)
