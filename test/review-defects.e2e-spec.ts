@@ -337,7 +337,7 @@ describe('review defects', () => {
   });
 });
 
-describe('review defect 4: failed credentials are rate-limited before they are looked up', () => {
+describe('review defect 4: failed API keys are rate-limited before they are looked up', () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -351,30 +351,47 @@ describe('review defect 4: failed credentials are rate-limited before they are l
 
   const from = (address: string) => ({ 'X-Forwarded-For': address });
 
-  it('answers 429 with Retry-After once an address has sent too many bad tokens, valid ones included', async () => {
+  it('limits bad API keys per address, and still serves that address a valid access token', async () => {
     const user = await createUser(t);
     for (let attempt = 0; attempt < 3; attempt++) {
       await t.http
         .get('/api/v1/projects')
         .set(from('203.0.113.1'))
-        .set('Authorization', 'Bearer junk')
+        .set('X-API-Key', `tfk_wrong${attempt}_000000000000000000000`)
         .expect(401);
     }
     const refused = await t.http
       .get('/api/v1/projects')
       .set(from('203.0.113.1'))
-      .set('Authorization', 'Bearer junk')
+      .set('X-API-Key', 'tfk_wrong9_000000000000000000000')
       .expect(429);
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    // The contract: a valid signed access token is always served, so a neighbour behind the same NAT keeps working.
     await t.http
       .get('/api/v1/projects')
       .set(from('203.0.113.1'))
       .set('Authorization', user.bearer)
-      .expect(429);
+      .expect(200);
     // Behind the trusted proxy, another client is another budget.
     await t.http
       .get('/api/v1/projects')
       .set(from('203.0.113.2'))
+      .set('X-API-Key', 'tfk_wrong9_000000000000000000000')
+      .expect(401);
+  });
+
+  it('never counts bad bearer tokens (they cannot be guessed), nor holds back a valid one after them', async () => {
+    const user = await createUser(t);
+    for (let attempt = 0; attempt < 6; attempt++) {
+      await t.http
+        .get('/api/v1/projects')
+        .set(from('203.0.113.5'))
+        .set('Authorization', 'Bearer junk')
+        .expect(401);
+    }
+    await t.http
+      .get('/api/v1/projects')
+      .set(from('203.0.113.5'))
       .set('Authorization', user.bearer)
       .expect(200);
   });

@@ -12,7 +12,7 @@ import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
 import { CredentialsModule } from './credentials.module';
 import { JwtStrategy } from './jwt.strategy';
-import { CredentialFailureLimiter, LoginLimiter } from './login-limiter';
+import { ApiKeyFailureLimiter, FeedTokenFailureLimiter, LoginLimiter } from './login-limiter';
 import { PrincipalLoader } from './principal.loader';
 import { RateLimitGuard } from './rate-limit.guard';
 import { MemoryThrottlerStorage } from './memory-throttler-storage';
@@ -47,7 +47,8 @@ import { ScopeGuard } from './scope.guard';
     AuthService,
     ApiKeysService,
     LoginLimiter,
-    CredentialFailureLimiter,
+    ApiKeyFailureLimiter,
+    FeedTokenFailureLimiter,
     PrincipalLoader,
     JwtStrategy,
     ApiKeyStrategy,
@@ -56,6 +57,6 @@ import { ScopeGuard } from './scope.guard';
     { provide: APP_GUARD, useClass: ScopeGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [PrincipalLoader, CredentialsModule, CredentialFailureLimiter],
+  exports: [PrincipalLoader, CredentialsModule, ApiKeyFailureLimiter, FeedTokenFailureLimiter],
 })
 export class AuthModule {}

@@ -4,7 +4,7 @@ import { AuthGuard } from '@nestjs/passport';
 import type { Request } from 'express';
 import { API_KEY_HEADER } from './api-key.strategy';
 import { API_KEY_PREFIX } from './api-keys.service';
-import { CredentialFailureLimiter } from './login-limiter';
+import { ApiKeyFailureLimiter } from './login-limiter';
 import { IS_PUBLIC } from './public.decorator';
 
 /** The part of an API key shown in listings: it names one key without revealing it. */
@@ -12,14 +12,15 @@ const KEY_PREFIX_LENGTH = API_KEY_PREFIX.length + 8;
 
 /**
  * Global and deny-by-default: every route needs a bearer token or an API key unless it is marked @Public().
- * Failed credentials are counted per address (and per API key prefix) before they are looked up: past the limit
- * the request is 429 without touching the database.
+ * Failed API keys are counted per address and per key prefix before they are looked up: past the limit an API-key
+ * request is 429 without touching the database. Bearer tokens are signed, so they cannot be guessed: they are
+ * neither counted nor held back, and a valid one is always served, whatever its neighbours on the address sent.
  */
 @Injectable()
 export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
   constructor(
     private readonly reflector: Reflector,
-    private readonly failures: CredentialFailureLimiter,
+    private readonly failures: ApiKeyFailureLimiter,
   ) {
     super();
   }
@@ -32,6 +33,7 @@ export class AuthenticationGuard extends AuthGuard(['jwt', 'api-key']) {
     const req = context.switchToHttp().getRequest<Request>();
     const address = String(req.ip);
     const keyPrefix = apiKeyPrefixOf(req);
+    if (keyPrefix === null) return (await super.canActivate(context)) as boolean;
     await this.failures.assertAllowed(keyPrefix, address);
     try {
       return (await super.canActivate(context)) as boolean;

@@ -74,12 +74,24 @@ export class LoginLimiter extends FailureLimiter {
 }
 
 /**
- * Failed bearer tokens and API keys per address and per key prefix, counted before the credential is looked up,
- * so guessing keys costs the guesser a 429 and the database nothing.
+ * Failed API keys per address and per key prefix, counted before the key is looked up, so guessing keys costs the
+ * guesser a 429 and the database nothing. It holds back API-key requests only: a signed access token cannot be
+ * guessed, and one misbehaving client behind an office NAT must not lock its neighbours out.
  */
 @Injectable()
-export class CredentialFailureLimiter extends FailureLimiter {
+export class ApiKeyFailureLimiter extends FailureLimiter {
   constructor(config: AppConfig, redis: RedisConnection) {
-    super('credential', config, redis, 'Too many requests with invalid credentials; try again later');
+    super('api-key', config, redis, 'Too many requests with invalid API keys; try again later');
+  }
+}
+
+/**
+ * Unknown calendar feed tokens per address, on the feed route only: a calendar app still polling a rotated URL
+ * earns 404s, then 429s there, and its user's API access stays open.
+ */
+@Injectable()
+export class FeedTokenFailureLimiter extends FailureLimiter {
+  constructor(config: AppConfig, redis: RedisConnection) {
+    super('feed-token', config, redis, 'Too many requests for unknown calendar feeds; try again later');
   }
 }
