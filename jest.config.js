@@ -40,6 +40,11 @@ module.exports = {
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     // Between the two: real repositories and the access policy on a real database, without HTTP.
     { ...shared, displayName: 'medium', testMatch: ['<rootDir>/test/**/*.medium-spec.ts'] },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/support/event-loop-guard.ts'],
+    },
   ],
 };

@@ -4,6 +4,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { AppConfig } from '../../src/config/app-config';
 import { createApp } from '../../src/create-app';
+import { outsideEventLoopBudget } from './event-loop-budget';
 import { createTestDatabase, TestDatabase } from './test-database';
 
 export interface TestApp {
@@ -33,12 +34,12 @@ export async function startTestApp(
   database?: TestDatabase,
   logStream?: DestinationStream,
 ): Promise<TestApp> {
-  const db = database ?? (await createTestDatabase());
+  const db = database ?? (await outsideEventLoopBudget(createTestDatabase));
   let config: AppConfig;
   let app: NestExpressApplication;
   try {
     config = AppConfig.fromEnvironment({ ...TEST_ENV, DATABASE_URL: db.url, ...env });
-    app = await createApp(config, logStream);
+    app = await outsideEventLoopBudget(() => createApp(config, logStream));
     await app.listen(0, '127.0.0.1');
   } catch (error) {
     // A database left open would keep Jest from exiting after the failure.
@@ -53,8 +54,10 @@ export async function startTestApp(
     url,
     database: db,
     async close() {
-      await app.close();
-      if (!database) await db.drop();
+      await outsideEventLoopBudget(async () => {
+        await app.close();
+        if (!database) await db.drop();
+      });
     },
   };
 }

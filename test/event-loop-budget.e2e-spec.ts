@@ -1,0 +1,42 @@
+import { EventLoopBudget, outsideEventLoopBudget } from './support/event-loop-budget';
+import { startTestApp, TestApp } from './support/test-app';
+
+const holdLoop = (ms: number) => {
+  const until = Date.now() + ms;
+  while (Date.now() < until);
+};
+
+describe('the event-loop budget every end-to-end test is held to', () => {
+  it('fails a test that held the loop past the budget, and passes one that did not', async () => {
+    const budget = new EventLoopBudget(200);
+    // The file's own guard is spared the deliberate hold; this budget of its own is the one under test.
+    await outsideEventLoopBudget(async () => {
+      holdLoop(50);
+      await expect(budget.check()).resolves.toBeUndefined();
+      budget.reset();
+      holdLoop(300);
+      await expect(budget.check()).rejects.toThrow(/held for \d+ ms/);
+      budget.reset();
+      await expect(budget.check()).resolves.toBeUndefined();
+    }).finally(() => budget.stop());
+  });
+
+  describe('on /metrics', () => {
+    let t: TestApp;
+    beforeAll(async () => {
+      t = await startTestApp();
+    });
+    afterAll(() => t.close());
+
+    it('reports the event loop lag, its maximum and its 99th percentile', async () => {
+      const res = await t.http.get('/metrics').expect(200);
+      for (const name of [
+        'nodejs_eventloop_lag_seconds',
+        'nodejs_eventloop_lag_max_seconds',
+        'nodejs_eventloop_lag_p99_seconds',
+      ]) {
+        expect(res.text).toMatch(new RegExp(`^${name} \\d`, 'm'));
+      }
+    });
+  });
+});
