@@ -1,6 +1,7 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, Length, Matches } from 'class-validator';
+import { NULL_IS_A_VALUE } from '../../common/omittable';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
@@ -25,7 +26,7 @@ export class CreateLabelDto {
   color: string;
 }
 
-export class UpdateLabelDto extends PartialType(CreateLabelDto) {}
+export class UpdateLabelDto extends PartialType(CreateLabelDto, NULL_IS_A_VALUE) {}
 
 /** A label as a task shows it. */
 export class TaskLabelDto {

@@ -4,6 +4,7 @@ import { IsInt, IsOptional, IsString, Length, MaxLength, Min, ValidateIf } from 
 import { PageQuery } from '../../common/page';
 import { PROJECT_ROLES, ProjectRole } from '../project-permissions';
 import { Omittable } from '../../common/omittable';
+import { NULL_IS_A_VALUE } from '../../common/omittable';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -32,7 +33,7 @@ export class ReplaceProjectDto extends CreateProjectDto {
 }
 
 /** PATCH: the same fields, each optional; only what is sent changes. */
-export class UpdateProjectDto extends PartialType(ReplaceProjectDto) {}
+export class UpdateProjectDto extends PartialType(ReplaceProjectDto, NULL_IS_A_VALUE) {}
 
 export class ListProjectsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Case-insensitive text in the name' })

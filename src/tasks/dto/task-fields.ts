@@ -13,6 +13,7 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -27,6 +28,7 @@ import {
 import type { ValidationArguments, ValidatorConstraintInterface } from 'class-validator';
 import { IsGithubRepoName } from '../../github/github-repo-name';
 import { ruleProblem } from '../recurrence';
+import { Omittable } from '../../common/omittable';
 import { IsIanaTimezone } from '../../users/dto/user-fields';
 import { durationProblem } from '../reminders';
 
@@ -129,7 +131,7 @@ export const TaskField = {
         maxLength: 500,
         example: 'Write the launch post',
       }),
-      ...(required ? [] : [IsOptional()]),
+      ...(required ? [] : [Omittable()]),
       Transform(trim),
       IsString(),
       IsNotEmpty({ message: 'title must not be blank' }),
@@ -144,17 +146,17 @@ export const TaskField = {
       MaxLength(20000),
     ),
   status: () =>
-    applyDecorators(ApiPropertyOptional({ enum: TASK_STATUSES }), IsOptional(), IsIn(TASK_STATUSES)),
+    applyDecorators(ApiPropertyOptional({ enum: TASK_STATUSES }), Omittable(), IsIn(TASK_STATUSES)),
   completed: () =>
     applyDecorators(
       ApiPropertyOptional({ description: 'Same as status "completed"' }),
-      IsOptional(),
+      Omittable(),
       IsBoolean(),
     ),
   priority: () =>
     applyDecorators(
       ApiPropertyOptional({ default: 0, description: 'Higher is more important' }),
-      IsOptional(),
+      Omittable(),
       IsInt(),
       Min(-2147483648),
       Max(2147483647),
@@ -195,6 +197,7 @@ export const TaskField = {
       }),
       Nullable(),
       IsOptional(),
+      IsObject({ message: 'recurrence must be an object or null' }),
       ValidateNested(),
       Type(() => RecurrenceDto),
     ),
@@ -204,15 +207,16 @@ export const TaskField = {
         example: 'Europe/Berlin',
         description: "Where the task's dates are; the creator's by default",
       }),
-      IsOptional(),
+      Omittable(),
       Validate(IsIanaTimezone),
     ),
   reminders: () =>
     applyDecorators(
       ApiPropertyOptional({ type: ReminderDto, isArray: true, maxItems: 5 }),
-      IsOptional(),
+      Omittable(),
       IsArray(),
       ArrayMaxSize(5),
+      IsObject({ each: true, message: 'each reminder must be an object' }),
       ValidateNested({ each: true }),
       Type(() => ReminderDto),
     ),
@@ -230,18 +234,18 @@ export const TaskField = {
   labelIds: (description: string) =>
     applyDecorators(
       ApiPropertyOptional({ type: String, format: 'uuid', isArray: true, maxItems: 20, description }),
-      IsOptional(),
+      Omittable(),
       IsArray(),
       ArrayMaxSize(20),
       ArrayUnique(),
       IsUUID('all', { each: true }),
     ),
   projectId: (description: string) =>
-    applyDecorators(ApiPropertyOptional({ format: 'uuid', description }), IsOptional(), IsUUID('all')),
+    applyDecorators(ApiPropertyOptional({ format: 'uuid', description }), Omittable(), IsUUID('all')),
   version: () =>
     applyDecorators(
       ApiPropertyOptional({ description: 'Apply only at this version (like If-Match); 412 otherwise' }),
-      IsOptional(),
+      Omittable(),
       IsInt(),
       Min(1),
     ),

@@ -1,5 +1,6 @@
 import { PartialType } from '@nestjs/swagger';
 import { RecurrenceDto, ReminderDto, TaskField, TaskStatus } from './task-fields';
+import { NULL_IS_A_VALUE } from '../../common/omittable';
 
 /** POST /projects/{projectId}/tasks */
 export class CreateTaskDto {
@@ -32,7 +33,7 @@ export class ReplaceTaskDto extends CreateTaskAnywhereDto {
 }
 
 /** PATCH /tasks/{id}: the same fields, each optional; only what is sent changes. */
-export class UpdateTaskDto extends PartialType(ReplaceTaskDto) {
+export class UpdateTaskDto extends PartialType(ReplaceTaskDto, NULL_IS_A_VALUE) {
   @TaskField.labelIds('Labels to add, keeping the others') addLabelIds?: string[];
   @TaskField.labelIds('Labels to take off') removeLabelIds?: string[];
 }

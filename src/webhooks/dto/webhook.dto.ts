@@ -15,6 +15,7 @@ import {
 import { PROJECT_EVENTS } from '../../events/activity-events';
 import { PageQuery } from '../../common/page';
 import { Omittable } from '../../common/omittable';
+import { NULL_IS_A_VALUE } from '../../common/omittable';
 
 /** Every event, or `*` for all of them (including events added later). */
 export const WEBHOOK_EVENTS = ['*', ...PROJECT_EVENTS] as const;
@@ -42,7 +43,7 @@ export class CreateWebhookDto {
   @Length(16, 200)
   secret?: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 500 })
+  @ApiPropertyOptional({ nullable: true, type: String, maxLength: 500 })
   @ValidateIf((_dto, value) => value !== null)
   @IsOptional()
   @IsString()
@@ -56,7 +57,7 @@ export class CreateWebhookDto {
 }
 
 /** PATCH: what is sent changes; a new `secret` replaces the old one at once. */
-export class UpdateWebhookDto extends PartialType(CreateWebhookDto) {}
+export class UpdateWebhookDto extends PartialType(CreateWebhookDto, NULL_IS_A_VALUE) {}
 
 export class WebhookDto {
   @ApiProperty({ format: 'uuid' }) id: string;
