@@ -14,6 +14,7 @@ import { CreatePositions1764979200000 } from './1764979200000-CreatePositions';
 import { CreateSearch1765065600000 } from './1765065600000-CreateSearch';
 import { CoverTaskLists1765152000000 } from './1765152000000-CoverTaskLists';
 import { StoreNextOccurrences1765238400000 } from './1765238400000-StoreNextOccurrences';
+import { NameRelatedTasks1765324800000 } from './1765324800000-NameRelatedTasks';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -32,4 +33,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateSearch1765065600000,
   CoverTaskLists1765152000000,
   StoreNextOccurrences1765238400000,
+  NameRelatedTasks1765324800000,
 ];

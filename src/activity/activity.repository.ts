@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PERSONAL_EVENT } from '../events/activity-events';
+import { relatedTaskReadable } from '../projects/project-access.repository';
 import { ACTIVITY_COLUMNS, ActivityRow } from './dto/activity.dto';
 
 /** Above every seq: the "before" bound of a first page, so one index condition serves every page. */
@@ -10,25 +11,33 @@ export const NEWEST_SEQ = '9223372036854775807';
 export class ActivityRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** A task's records below `before`, newest first. */
-  forTask(taskId: string, before: string, limit: number): Promise<ActivityRow[]> {
+  /** A task's records below `before` that `viewerId` may see, newest first. */
+  forTask(taskId: string, viewerId: string, before: string, limit: number): Promise<ActivityRow[]> {
     return this.dataSource.query<ActivityRow[]>(
       `SELECT ${ACTIVITY_COLUMNS} FROM activity a
-        WHERE a.task_id = $1 AND a.seq < $2 AND a.event <> '${PERSONAL_EVENT}' ORDER BY a.seq DESC LIMIT $3`,
-      [taskId, before, limit],
+        WHERE a.task_id = $1 AND a.seq < $2 AND a.event <> '${PERSONAL_EVENT}' AND ${relatedTaskReadable('a', '$4')}
+        ORDER BY a.seq DESC LIMIT $3`,
+      [taskId, before, limit, viewerId],
     );
   }
 
-  /** A project's records below `before`, newest first: its own and those of tasks moved out of it. */
-  forProject(projectId: string, before: string, limit: number): Promise<ActivityRow[]> {
+  /**
+   * A project's records below `before` that `viewerId` may see, newest first: its own and those of tasks moved out
+   * of it.
+   */
+  forProject(projectId: string, viewerId: string, before: string, limit: number): Promise<ActivityRow[]> {
     return this.dataSource.query<ActivityRow[]>(
       `SELECT ${ACTIVITY_COLUMNS} FROM activity a
-        WHERE a.seq IN ((SELECT seq FROM activity WHERE project_id = $1 AND seq < $2 AND event <> '${PERSONAL_EVENT}'
+        WHERE a.seq IN ((SELECT seq FROM activity r
+                          WHERE project_id = $1 AND seq < $2 AND event <> '${PERSONAL_EVENT}'
+                            AND ${relatedTaskReadable('r', '$4')}
                           ORDER BY seq DESC LIMIT $3)
                         UNION ALL
-                        (SELECT seq FROM activity WHERE from_project_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3))
+                        (SELECT seq FROM activity r
+                          WHERE from_project_id = $1 AND seq < $2 AND ${relatedTaskReadable('r', '$4')}
+                          ORDER BY seq DESC LIMIT $3))
         ORDER BY a.seq DESC LIMIT $3`,
-      [projectId, before, limit],
+      [projectId, before, limit, viewerId],
     );
   }
 

@@ -20,7 +20,7 @@ export class ActivityService {
   async listForTask(principal: Principal, taskId: string, query: PageQuery): Promise<Page<ActivityDto>> {
     await this.access.requireTask(principal.userId, taskId, 'read');
     return this.newestFirst({ list: 'task-activity', taskId }, query, (before, limit) =>
-      this.activity.forTask(taskId, before, limit),
+      this.activity.forTask(taskId, principal.userId, before, limit),
     );
   }
 
@@ -32,7 +32,7 @@ export class ActivityService {
   ): Promise<Page<ActivityDto>> {
     await this.access.require(principal.userId, projectId, 'read');
     return this.newestFirst({ list: 'project-activity', projectId }, query, (before, limit) =>
-      this.activity.forProject(projectId, before, limit),
+      this.activity.forProject(projectId, principal.userId, before, limit),
     );
   }
 

@@ -18,6 +18,11 @@ export interface ActivityEntry {
   version?: number;
   resource?: object;
   audience?: string[];
+  /**
+   * A second task the record names (a relation's other end): only those who may read it too are shown the record,
+   * on every path (sockets, webhooks, history, the change feed).
+   */
+  relatedTaskId?: string;
 }
 
 /**
@@ -54,14 +59,15 @@ export async function recordActivities(manager: EntityManager, entries: Activity
     `${ACTIVITY_INSERT_MARK} WITH ordered AS (SELECT pg_advisory_xact_lock(${ACTIVITY_ORDER_LOCK})),
           announced AS (SELECT pg_notify('${ACTIVITY_CHANNEL}', ''))
      INSERT INTO activity (id, seq, event, project_id, from_project_id, task_id, user_id, actor_id, changes, version,
-                           resource, audience)
+                           resource, audience, related_task_id)
      SELECT COALESCE(e.id, gen_random_uuid()), nextval('activity_seq'), e.event, e.project_id, e.from_project_id,
             e.task_id, e.user_id, e.actor_id, e.changes, e.version, e.resource,
-            CASE WHEN e.audience IS NOT NULL THEN ARRAY(SELECT jsonb_array_elements_text(e.audience)::uuid) END
+            CASE WHEN e.audience IS NOT NULL THEN ARRAY(SELECT jsonb_array_elements_text(e.audience)::uuid) END,
+            e.related_task_id
        FROM (SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[],
-                                  $7::jsonb[], $8::integer[], $9::jsonb[], $10::jsonb[], $11::uuid[])
+                                  $7::jsonb[], $8::integer[], $9::jsonb[], $10::jsonb[], $11::uuid[], $12::uuid[])
                      WITH ORDINALITY AS e (event, project_id, from_project_id, task_id, user_id, actor_id, changes,
-                                           version, resource, audience, id, n)
+                                           version, resource, audience, id, related_task_id, n)
               ORDER BY n OFFSET 0) e, ordered, announced`,
     [
       column((entry) => entry.event),
@@ -75,6 +81,7 @@ export async function recordActivities(manager: EntityManager, entries: Activity
       column((entry) => (entry.resource ? JSON.stringify(entry.resource) : null)),
       column((entry) => (entry.audience ? JSON.stringify(entry.audience) : null)),
       column((entry) => entry.id ?? null),
+      column((entry) => entry.relatedTaskId ?? null),
     ],
   );
   markForCommit(manager, ACTIVITY_WRITTEN);
@@ -82,6 +89,7 @@ export async function recordActivities(manager: EntityManager, entries: Activity
 
 interface OutboxRow extends ActivityRow {
   from_project_id: string | null;
+  related_task_id: string | null;
   resource: Record<string, unknown> | null;
   audience: string[] | null;
 }
@@ -93,7 +101,7 @@ export async function readOutbox(
   limit: number,
 ): Promise<OutboxRecord[]> {
   const rows = await manager.query<OutboxRow[]>(
-    `SELECT ${ACTIVITY_COLUMNS}, a.from_project_id, a.resource, a.audience FROM activity a
+    `SELECT ${ACTIVITY_COLUMNS}, a.from_project_id, a.resource, a.audience, a.related_task_id FROM activity a
       WHERE a.seq > $1 ORDER BY a.seq LIMIT $2`,
     [after, limit],
   );
@@ -102,6 +110,7 @@ export async function readOutbox(
     fromProjectId: row.from_project_id,
     resource: row.resource,
     audience: row.audience ?? [],
+    relatedTaskId: row.related_task_id,
   }));
 }
 

@@ -9,6 +9,8 @@ export interface OutboxRecord extends ActivityDto {
   resource: Record<string, unknown> | null;
   /** Users told of the change though it took the project or task away from them. */
   audience: string[];
+  /** A second task the record names: only those who may read it are sent the record. */
+  relatedTaskId: string | null;
 }
 
 /**
@@ -16,7 +18,13 @@ export interface OutboxRecord extends ActivityDto {
  * notification or project) as REST returns it after the change.
  */
 export function eventPayload(record: OutboxRecord): Record<string, unknown> {
-  const { fromProjectId: _from, resource, audience: _audience, ...activity } = record;
+  const {
+    fromProjectId: _from,
+    resource,
+    audience: _audience,
+    relatedTaskId: _related,
+    ...activity
+  } = record;
   if (!resource) return activity;
   return { ...activity, [resourceKey(record.event)]: resource };
 }

@@ -150,6 +150,11 @@ export class ProjectAccessPolicy {
     return this.repository.visibleActivity(manager, userId, since, limit);
   }
 
+  /** Of the users, those who may read the task now: whom a record naming it as a second task may reach. */
+  usersWhoMayRead(manager: EntityManager, taskId: string, userIds: string[]): Promise<Set<string>> {
+    return this.repository.usersWhoMayRead(manager, taskId, userIds);
+  }
+
   /**
    * For each record, the users told in their own socket room: those it names (member, assignee, the creator of a
    * project) and the task's share recipients, while they may still see it, plus its audience (those it took

@@ -66,6 +66,15 @@ export function visibleTaskConditionIn(projectIds: string, taskIds: string): str
   return `(t.project_id = ANY (CAST(${projectIds} AS uuid[])) OR t.id = ANY (CAST(${taskIds} AS uuid[])))`;
 }
 
+/**
+ * An activity record (alias `record`) names no second task, or one `viewer` may read: a record about a relation to
+ * a private task must not tell a member of the other project that task's id.
+ */
+export function relatedTaskReadable(record: string, viewer: string): string {
+  return `(${record}.related_task_id IS NULL OR EXISTS (SELECT 1 FROM tasks t
+            WHERE t.id = ${record}.related_task_id AND ${visibleTaskCondition(viewer)}))`;
+}
+
 /** True only when `viewer` is a member of `projectId`: a one-time filter that folds the read check into a page. */
 export function readableProjectCondition(projectId: string, viewer: string): string {
   return `EXISTS (SELECT 1 FROM project_members rm WHERE rm.project_id = ${projectId} AND rm.user_id = ${viewer})`;
@@ -162,6 +171,16 @@ export class ProjectAccessRepository {
     return row;
   }
 
+  /** Of the users, those who may read the task now (members of its project, share recipients). */
+  async usersWhoMayRead(manager: EntityManager, taskId: string, userIds: string[]): Promise<Set<string>> {
+    const rows = await manager.query<{ user_id: string }[]>(
+      `SELECT u.user_id FROM unnest($2::uuid[]) AS u (user_id)
+        WHERE EXISTS (SELECT 1 FROM tasks t WHERE t.id = $1 AND ${visibleTaskCondition('u.user_id')})`,
+      [taskId, userIds],
+    );
+    return new Set(rows.map((row) => row.user_id));
+  }
+
   /**
    * Records after `since` the user may see now, oldest first: those of projects they belong to (and of tasks moved
    * out of them), of tasks shared with them, and those that took something away from them (their audience).
@@ -176,18 +195,22 @@ export class ProjectAccessRepository {
       `WITH my_projects AS (SELECT project_id FROM project_members WHERE user_id = $1),
             visible AS (
               SELECT a.seq FROM my_projects m CROSS JOIN LATERAL (
-                SELECT seq FROM activity WHERE project_id = m.project_id AND seq > $2 AND event <> '${PERSONAL_EVENT}'
+                SELECT seq FROM activity r WHERE project_id = m.project_id AND seq > $2 AND event <> '${PERSONAL_EVENT}'
+                   AND ${relatedTaskReadable('r', '$1')}
                  ORDER BY seq LIMIT $3) a
               UNION
               SELECT a.seq FROM my_projects m CROSS JOIN LATERAL (
-                SELECT seq FROM activity WHERE from_project_id = m.project_id AND seq > $2 ORDER BY seq LIMIT $3) a
+                SELECT seq FROM activity r WHERE from_project_id = m.project_id AND seq > $2
+                   AND ${relatedTaskReadable('r', '$1')} ORDER BY seq LIMIT $3) a
               UNION
               SELECT a.seq FROM task_shares s CROSS JOIN LATERAL (
-                SELECT seq FROM activity WHERE task_id = s.task_id AND seq > $2 AND event <> '${PERSONAL_EVENT}'
+                SELECT seq FROM activity r WHERE task_id = s.task_id AND seq > $2 AND event <> '${PERSONAL_EVENT}'
+                   AND ${relatedTaskReadable('r', '$1')}
                  ORDER BY seq LIMIT $3) a
                WHERE s.user_id = $1
               UNION
-              (SELECT seq FROM activity WHERE audience @> ARRAY[$1::uuid] AND seq > $2 ORDER BY seq LIMIT $3)
+              (SELECT seq FROM activity r WHERE audience @> ARRAY[$1::uuid] AND seq > $2
+                  AND ${relatedTaskReadable('r', '$1')} ORDER BY seq LIMIT $3)
               UNION
               -- The user's own notifications, while the task they are about is still theirs to read.
               (SELECT n.seq FROM activity n

@@ -6,6 +6,7 @@ import { OutboxDispatcher } from '../events/outbox-dispatcher';
 import { MetricsService } from '../metrics/metrics.service';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { projectRoom, RealtimeGateway, userRoom } from './realtime.gateway';
+import type { SocketIdentity } from './socket-authenticator';
 
 /**
  * Sends each committed activity record to the sockets of this instance allowed to see it: subscribers of its
@@ -31,18 +32,40 @@ export class RealtimeFanout implements OutboxConsumer, OnApplicationBootstrap {
   async handle(records: OutboxRecord[], manager: EntityManager): Promise<void> {
     const server = this.gateway.server.local;
     const usersToTell = await this.access.personalAudiences(records, manager);
-    records.forEach((record, index) => {
+    for (const [index, record] of records.entries()) {
       // A notification goes to its user's room alone, not to the project's subscribers.
       const rooms = record.event === PERSONAL_EVENT ? [] : [projectRoom(record.projectId)];
       if (record.fromProjectId) rooms.push(projectRoom(record.fromProjectId));
       for (const userId of usersToTell[index]) rooms.push(userRoom(userId));
-      server.to(rooms).emit(record.event, eventPayload(record));
+      if (record.relatedTaskId) {
+        await this.sendToReadersOf(record.relatedTaskId, rooms, record, manager);
+      } else {
+        server.to(rooms).emit(record.event, eventPayload(record));
+      }
       this.metrics.realtimeEventsSent.inc({ event: record.event });
       // Whoever lost the project stops hearing of it now, whichever instance their sockets are on.
       if (record.event === 'member.removed' && record.userId)
         server.in(userRoom(record.userId)).socketsLeave(projectRoom(record.projectId));
       if (record.event === 'project.deleted')
         server.in(projectRoom(record.projectId)).socketsLeave(projectRoom(record.projectId));
-    });
+    }
+  }
+
+  /** A record naming a second task reaches only the sockets, among the rooms', whose user may read that task. */
+  private async sendToReadersOf(
+    taskId: string,
+    rooms: string[],
+    record: OutboxRecord,
+    manager: EntityManager,
+  ): Promise<void> {
+    const sockets = await this.gateway.server.local.in(rooms).fetchSockets();
+    if (sockets.length === 0) return;
+    const readers = await this.access.usersWhoMayRead(manager, taskId, [
+      ...new Set(sockets.map((socket) => (socket.data as SocketIdentity).principal.userId)),
+    ]);
+    for (const socket of sockets) {
+      if (readers.has((socket.data as SocketIdentity).principal.userId))
+        socket.emit(record.event, eventPayload(record));
+    }
   }
 }

@@ -24,10 +24,16 @@ export class RelationsRepository {
     );
   }
 
-  async read(manager: EntityManager, taskId: string, id: string): Promise<RelationRow | undefined> {
+  /** One relation of the task, when `viewerId` can read its other task. */
+  async read(
+    manager: EntityManager,
+    taskId: string,
+    id: string,
+    viewerId: string,
+  ): Promise<RelationRow | undefined> {
     const [row] = await manager.query<RelationRow[]>(
-      `${FROM_SIDE} WHERE r.id = $2 AND (r.source_id = $1 OR r.target_id = $1)`,
-      [taskId, id],
+      `${FROM_SIDE} WHERE r.id = $2 AND (r.source_id = $1 OR r.target_id = $1) AND ${visibleTaskCondition('$3')}`,
+      [taskId, id, viewerId],
     );
     return row;
   }

@@ -45,7 +45,7 @@ export class RelationsService {
       }
       const id = await this.relations.insert(manager, { ...stored, createdBy: principal.userId });
       if (!id) throw new ConflictException('These tasks are already related');
-      const relation = mapRelation((await this.relations.read(manager, taskId, id))!);
+      const relation = mapRelation((await this.relations.read(manager, taskId, id, principal.userId))!);
       await this.record(manager, 'relation.created', principal, projectId, taskId, relation);
       return relation;
     });
@@ -54,7 +54,8 @@ export class RelationsService {
   async remove(principal: Principal, taskId: string, id: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       const { projectId } = await this.access.requireTask(principal.userId, taskId, 'update', { manager });
-      const row: RelationRow | undefined = await this.relations.read(manager, taskId, id);
+      // A relation whose other task the caller cannot read is not there for them, on this verb as on the others.
+      const row: RelationRow | undefined = await this.relations.read(manager, taskId, id, principal.userId);
       if (!row) throw new NotFoundException('No such relation');
       await this.relations.delete(manager, id);
       await this.record(manager, 'relation.deleted', principal, projectId, taskId, mapRelation(row));
@@ -79,6 +80,7 @@ export class RelationsService {
         relation: event === 'relation.created' ? { from: null, to: link } : { from: link, to: null },
       },
       resource: relation,
+      relatedTaskId: relation.task.id,
     });
   }
 }

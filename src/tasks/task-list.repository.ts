@@ -12,7 +12,7 @@ import {
 } from '../projects/project-access.repository';
 import type { ListTasksQuery, TaskSortKey } from './dto/list-tasks.query';
 import { mapTask, TaskDto, TaskRow } from './dto/task.dto';
-import { OPEN_BLOCKER_EXISTS, TASK_COLUMNS } from './tasks.repository';
+import { IS_BLOCKED, TASK_COLUMNS } from './tasks.repository';
 
 /** Where a list is taken from: one project's live tasks or its trash, or every task the viewer can see. */
 export type TaskListScope =
@@ -254,7 +254,7 @@ export class TaskListRepository {
     if (query.dueFrom) builder.andWhere('t.due_date >= CAST(:dueFrom AS date)', { dueFrom: query.dueFrom });
     if (query.dueTo) builder.andWhere('t.due_date <= CAST(:dueTo AS date)', { dueTo: query.dueTo });
     if (query.blocked !== undefined)
-      builder.andWhere(query.blocked ? OPEN_BLOCKER_EXISTS : `NOT ${OPEN_BLOCKER_EXISTS}`);
+      builder.andWhere(query.blocked ? IS_BLOCKED : `NOT ${IS_BLOCKED}`);
     if (query.parentId === 'none') builder.andWhere('t.parent_id IS NULL');
     else if (query.parentId)
       builder.andWhere('t.parent_id = :parentId', { parentId: query.parentId.toLowerCase() });

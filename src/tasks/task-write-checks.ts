@@ -68,8 +68,10 @@ export class TaskWriteChecks {
         failures.set(
           plan.id,
           new ConflictException({
-            message: `${blocked.count} open task(s) block this one; complete them first or send force=true`,
+            message: `Open tasks block this one; complete them first or send force=true`,
             blockers: blocked.visible,
+            // Blockers the caller cannot read are counted, never named: their ids would tell of private tasks.
+            hiddenBlockers: blocked.count - blocked.visible.length,
           }),
         );
       }

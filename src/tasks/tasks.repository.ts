@@ -10,8 +10,11 @@ import { upcomingDates, type Recurrence } from './recurrence';
 import type { Reminder } from './reminders';
 
 /** Whether an open (live, not completed) task blocks t. */
-export const OPEN_BLOCKER_EXISTS = `EXISTS (SELECT 1 FROM task_relations br JOIN tasks b ON b.id = br.source_id
+const OPEN_BLOCKER_EXISTS = `EXISTS (SELECT 1 FROM task_relations br JOIN tasks b ON b.id = br.source_id
   WHERE br.kind = 'blocks' AND br.target_id = t.id AND b.deleted_at IS NULL AND b.status <> 'completed')`;
+
+/** Whether t is blocked: open itself, and an open task blocks it (a task completed with force is not). */
+export const IS_BLOCKED = `(t.status <> 'completed' AND ${OPEN_BLOCKER_EXISTS})`;
 
 /** The columns every task read selects, as the mapper expects them. */
 export const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.priority,
@@ -28,7 +31,7 @@ export const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.statu
   t.parent_id, t.position,
   (SELECT json_build_object('total', count(*), 'completed', count(*) FILTER (WHERE s.status = 'completed'))
      FROM tasks s WHERE s.parent_id = t.id AND s.deleted_at IS NULL) AS subtask_counts,
-  ${OPEN_BLOCKER_EXISTS} AS blocked`;
+  ${IS_BLOCKED} AS blocked`;
 
 /** The ids of the tasks below those of $1 (an array), however deep (UNION stops at a cycle, which writes never make). */
 const DESCENDANTS = `(WITH RECURSIVE down AS (
@@ -323,7 +326,7 @@ export class TasksRepository {
     const rows = await manager.query<{ id: string }[]>(
       `SELECT DISTINCT t.id FROM task_relations r JOIN tasks t ON t.id = r.target_id
         WHERE r.kind = 'blocks' AND r.source_id = ANY ($1::uuid[]) AND t.deleted_at IS NULL
-          AND t.status <> 'completed' AND NOT ${OPEN_BLOCKER_EXISTS}
+          AND t.status <> 'completed' AND NOT ${IS_BLOCKED}
         ORDER BY t.id`,
       [taskIds],
     );

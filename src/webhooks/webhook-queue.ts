@@ -48,6 +48,7 @@ export class WebhookQueue implements OutboxConsumer, OnApplicationBootstrap {
           body: webhookBody(record),
           projectId: record.projectId,
           fromProjectId: record.fromProjectId,
+          relatedTaskId: record.relatedTaskId,
         })),
     );
     if (queued > 0) markForCommit(manager, WEBHOOKS_QUEUED);

@@ -25,6 +25,8 @@ export interface QueuedRecord {
   body: string;
   projectId: string;
   fromProjectId: string | null;
+  /** A second task the record names: a webhook sees it only when that task is in the webhook's project. */
+  relatedTaskId: string | null;
 }
 
 export interface ClaimedDelivery {
@@ -220,10 +222,12 @@ export class WebhooksRepository {
     const queued = await manager.query<{ id: string }[]>(
       `INSERT INTO webhook_deliveries (webhook_id, activity_id, seq, event, payload)
        SELECT w.id, r.id, r.seq, r.event, r.payload
-         FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::uuid[], $6::uuid[])
-              AS r (id, seq, event, payload, project_id, from_project_id)
+         FROM unnest($1::uuid[], $2::bigint[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::uuid[])
+              AS r (id, seq, event, payload, project_id, from_project_id, related_task_id)
          JOIN webhooks w ON w.project_id IN (r.project_id, r.from_project_id)
         WHERE w.active AND r.seq > w.after_seq AND (r.event = ANY (w.events) OR '*' = ANY (w.events))
+          AND (r.related_task_id IS NULL
+               OR EXISTS (SELECT 1 FROM tasks rt WHERE rt.id = r.related_task_id AND rt.project_id = w.project_id))
         ORDER BY r.seq, w.id
        ON CONFLICT (webhook_id, activity_id) WHERE redelivery_of IS NULL DO NOTHING
        RETURNING id`,
@@ -234,6 +238,7 @@ export class WebhooksRepository {
         records.map((record) => record.body),
         records.map((record) => record.projectId),
         records.map((record) => record.fromProjectId),
+        records.map((record) => record.relatedTaskId),
       ],
     );
     return queued.length;
