@@ -101,7 +101,7 @@ describe('a payload never names a task its recipient cannot read', () => {
     ]);
   });
 
-  it('webhook bodies: the shared project hears of the control relation only', async () => {
+  it('webhook bodies: the shared project hears of the control relation only', () => {
     const bodies = receiver.requests.map((r) => r.body).filter((body) => body.includes('"relation.'));
     expect(bodies.filter((body) => body.includes(t4.id))).toHaveLength(2);
     expect(bodies.filter(leaks)).toEqual([]);
