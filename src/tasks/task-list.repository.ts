@@ -253,8 +253,7 @@ export class TaskListRepository {
     }
     if (query.dueFrom) builder.andWhere('t.due_date >= CAST(:dueFrom AS date)', { dueFrom: query.dueFrom });
     if (query.dueTo) builder.andWhere('t.due_date <= CAST(:dueTo AS date)', { dueTo: query.dueTo });
-    if (query.blocked !== undefined)
-      builder.andWhere(query.blocked ? IS_BLOCKED : `NOT ${IS_BLOCKED}`);
+    if (query.blocked !== undefined) builder.andWhere(query.blocked ? IS_BLOCKED : `NOT ${IS_BLOCKED}`);
     if (query.parentId === 'none') builder.andWhere('t.parent_id IS NULL');
     else if (query.parentId)
       builder.andWhere('t.parent_id = :parentId', { parentId: query.parentId.toLowerCase() });
