@@ -4,6 +4,7 @@ import type { Page, PageQuery } from '../common/page';
 import { Transactions } from '../database/transactions';
 import type { EntityManager } from 'typeorm';
 import { ActivityEvent, changedFields, FieldChanges } from '../events/activity-events';
+import { redactCommentText } from '../events/activity-log.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { CommentsRepository } from './comments.repository';
@@ -89,6 +90,7 @@ export class CommentsService {
       });
       const row: CommentRow | undefined = await this.comments.tombstone(manager, id, expected);
       if (!row) throw new PreconditionFailedException(STALE);
+      await redactCommentText(manager, row.task_id, id);
       await this.recordChange(manager, 'comment.deleted', principal, projectId, mapComment(row), {
         changes: { deletedAt: { from: null, to: row.deleted_at } },
         version: row.version,

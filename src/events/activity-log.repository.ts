@@ -87,6 +87,31 @@ export async function recordActivities(manager: EntityManager, entries: Activity
   markForCommit(manager, ACTIVITY_WRITTEN);
 }
 
+/** What history shows of a deleted comment's text. */
+export const REDACTED = { redacted: true } as const;
+
+/** The records that carry a comment's text: its creation and its edits. */
+export const COMMENT_TEXT_RECORDS = `SELECT id FROM activity
+  WHERE task_id = $1 AND event IN ('comment.created', 'comment.updated') AND resource ->> 'id' = $2`;
+
+/**
+ * Replaces a deleted comment's text in the records that carried it (`changes.body` and the comment they hold), in
+ * the deleting transaction: history, the change feed and any later delivery show `body: { redacted: true }`.
+ */
+export async function redactCommentText(
+  manager: EntityManager,
+  taskId: string,
+  commentId: string,
+): Promise<void> {
+  await manager.query(
+    `UPDATE activity SET
+            changes = CASE WHEN changes ? 'body' THEN jsonb_set(changes, '{body}', $3::jsonb) ELSE changes END,
+            resource = CASE WHEN resource ? 'body' THEN jsonb_set(resource, '{body}', $3::jsonb) ELSE resource END
+      WHERE id IN (${COMMENT_TEXT_RECORDS})`,
+    [taskId, commentId, JSON.stringify(REDACTED)],
+  );
+}
+
 interface OutboxRow extends ActivityRow {
   from_project_id: string | null;
   related_task_id: string | null;

@@ -52,5 +52,8 @@ export class WebhookQueue implements OutboxConsumer, OnApplicationBootstrap {
         })),
     );
     if (queued > 0) markForCommit(manager, WEBHOOKS_QUEUED);
+    for (const record of records.filter((record) => record.event === 'comment.deleted')) {
+      await this.webhooks.redactCommentText(manager, record.taskId!, String(record.resource!.id));
+    }
   }
 }

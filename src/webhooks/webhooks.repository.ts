@@ -1,3 +1,4 @@
+import { COMMENT_TEXT_RECORDS, REDACTED } from '../events/activity-log.repository';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CursorCodec } from '../common/cursor';
@@ -242,6 +243,20 @@ export class WebhooksRepository {
       ],
     );
     return queued.length;
+  }
+
+  /**
+   * Replaces a deleted comment's text in the stored bodies of deliveries that carried it, sent or not, so neither a
+   * retry nor a redelivery sends it again.
+   */
+  async redactCommentText(manager: EntityManager, taskId: string, commentId: string): Promise<void> {
+    await manager.query(
+      `UPDATE webhook_deliveries
+          SET payload = jsonb_set(jsonb_set(payload::jsonb, '{data,comment,body}', $3::jsonb, false),
+                                  '{data,changes,body}', $3::jsonb, false)::text
+        WHERE activity_id IN (${COMMENT_TEXT_RECORDS})`,
+      [taskId, commentId, JSON.stringify(REDACTED)],
+    );
   }
 
   /** Leases due deliveries of active webhooks, so two instances never send one attempt twice. */
