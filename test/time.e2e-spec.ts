@@ -104,10 +104,23 @@ describe('time: recurrence, reminders', () => {
         version: 2,
         nextOccurrences: ['2026-03-27', '2026-04-24', '2026-05-29', '2026-06-26', '2026-07-31'],
       });
-      const recurred = (await historyOf(res.body)).find((item) => item.event === 'task.recurred');
-      expect(recurred?.changes).toEqual({
+      // One write, one version, one record: the occurrence completed and the new due date.
+      const history = await historyOf(res.body);
+      expect(history.map((item) => item.event)).toEqual(['task.recurred', 'task.created']);
+      expect(history[0].changes).toEqual({
         completedOccurrence: { from: null, to: '2026-01-30' },
         dueDate: { from: '2026-01-30', to: '2026-02-27' },
+      });
+      // What else the same write changed is in that record too.
+      await patch(member, done.body, { status: 'completed', title: 'Rent, paid' }).expect(200);
+      const [latest] = await historyOf(res.body);
+      expect(latest).toMatchObject({
+        event: 'task.recurred',
+        changes: {
+          title: { from: 'T', to: 'Rent, paid' },
+          completedOccurrence: { from: null, to: '2026-02-27' },
+          dueDate: { from: '2026-02-27', to: '2026-03-27' },
+        },
       });
     });
 

@@ -51,13 +51,22 @@ export function trashEntries(
   }));
 }
 
-/** The history's record of a completed occurrence of a recurring task. */
-export function recurredEntry(task: TaskDto, recurred: Recurred, actorId: string): ActivityEntry {
+/**
+ * The history's one record of a write that completed an occurrence of a recurring task: what else the write changed,
+ * the occurrence completed, and the new due date (one version, one record).
+ */
+export function recurredEntry(
+  task: TaskDto,
+  recurred: Recurred,
+  actorId: string,
+  changes: FieldChanges,
+): ActivityEntry {
   return {
     event: 'task.recurred',
     ...subject(task),
     actorId,
     changes: {
+      ...changes,
       completedOccurrence: { from: null, to: recurred.completedOccurrence },
       dueDate: { from: recurred.completedOccurrence, to: recurred.nextDueDate },
     },

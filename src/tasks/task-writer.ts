@@ -278,18 +278,20 @@ export class TaskWriter {
       const updated = new Map((await this.tasks.readMany(written, manager)).map((task) => [task.id, task]));
       for (const plan of changed) outcomes.set(plan.id, updated.get(plan.id)!);
       await this.notifications.record(manager, [
-        ...changed.flatMap((plan) =>
-          updateEntries(
-            updated.get(plan.id)!,
+        ...changed.flatMap((plan) => {
+          const task = updated.get(plan.id)!;
+          const [update, ...assignments] = updateEntries(
+            task,
             plan.current,
             plan.changes,
             principal.userId,
             options.placement ? 'task.moved' : 'task.updated',
-          ),
-        ),
-        ...changed
-          .filter((plan) => plan.recurred)
-          .map((plan) => recurredEntry(updated.get(plan.id)!, plan.recurred!, principal.userId)),
+          );
+          const main = plan.recurred
+            ? recurredEntry(task, plan.recurred, principal.userId, plan.changes)
+            : update;
+          return [main, ...assignments];
+        }),
         ...entries,
       ]);
       return ids.map((id) => outcomes.get(id)!);
@@ -428,15 +430,25 @@ export class TaskWriter {
     const writtenIds = new Set(changed.map((plan) => plan.id));
     for (const plan of changed.filter((plan) => plan.changes.projectId)) {
       const subtree = await this.moveSubtree(manager, plan.id, plan.next.projectId, writtenIds);
-      entries.push(
-        ...(await this.tasks.readMany(subtree, manager)).map((task): ActivityEntry => ({
-          event: 'task.updated',
-          ...subject(task),
-          fromProjectId: plan.current.projectId,
-          actorId: principal.userId,
-          changes: { projectId: { from: plan.current.projectId, to: plan.next.projectId } },
-        })),
-      );
+      const lostAssignee = new Map(subtree.map((moved) => [moved.id, moved.unassigned]));
+      for (const task of await this.tasks.readMany(
+        subtree.map((moved) => moved.id),
+        manager,
+      )) {
+        const unassigned = lostAssignee.get(task.id);
+        entries.push(
+          ...updateEntries(
+            task,
+            { ...plan.current, assigneeId: unassigned ?? task.assigneeId },
+            {
+              projectId: { from: plan.current.projectId, to: plan.next.projectId },
+              ...(unassigned && { assigneeId: { from: unassigned, to: null } }),
+            },
+            principal.userId,
+            'task.updated',
+          ),
+        );
+      }
     }
     entries.push(
       ...(await this.linkEntries(manager, change ? [change] : [], principal.userId, [...writtenIds])),
@@ -462,20 +474,18 @@ export class TaskWriter {
 
   /**
    * Takes the live subtree below a task to its new project, after the tasks there (those the same batch writes
-   * itself excepted); returns the moved tasks.
+   * itself excepted); returns the moved tasks, with the assignee each lost for not being a member there.
    */
   private async moveSubtree(
     manager: EntityManager,
     id: string,
     projectId: string,
     written: Set<string>,
-  ): Promise<string[]> {
+  ): Promise<{ id: string; unassigned: string | null }[]> {
     const below = (await this.tasks.liveDescendants(manager, id)).filter((taskId) => !written.has(taskId));
-    if (below.length > 0) {
-      const keys = keysAfter(await this.positions.last(manager, projectId), below.length);
-      await this.tasks.moveDescendants(manager, below, keys, projectId);
-    }
-    return below;
+    if (below.length === 0) return [];
+    const keys = keysAfter(await this.positions.last(manager, projectId), below.length);
+    return this.tasks.moveDescendants(manager, below, keys, projectId);
   }
 }
 
