@@ -421,7 +421,7 @@ describe('tasks', () => {
   });
 
   describe('moving', () => {
-    it('needs task-writing rights in both projects, and an assignee who belongs to the new one', async () => {
+    it('needs task-writing rights in both projects, and unassigns an assignee who is no member of the new one', async () => {
       const elsewhere = await createProject(t, member, 'Elsewhere');
       const watching = await createProject(t, owner, 'Only watching');
       await addMember(t, watching, owner, member, 'viewer');
@@ -437,17 +437,28 @@ describe('tasks', () => {
         .set('Authorization', owner.bearer)
         .send({ projectId: elsewhere.id })
         .expect(404);
-      await t.http
+      // Naming an assignee who is no member there is refused; keeping one who is not unassigns, on the record.
+      const refused = await t.http
         .patch(api(`/tasks/${task.id}`))
         .set('Authorization', member.bearer)
-        .send({ projectId: elsewhere.id })
+        .send({ projectId: elsewhere.id, assigneeId: viewer.id })
         .expect(422);
+      expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual(['assigneeId']);
       const moved = await t.http
         .patch(api(`/tasks/${task.id}`))
         .set('Authorization', member.bearer)
-        .send({ projectId: elsewhere.id, assigneeId: null })
+        .send({ projectId: elsewhere.id })
         .expect(200);
       expect(moved.body).toMatchObject({ projectId: elsewhere.id, assigneeId: null });
+      const history = await t.http
+        .get(api(`/tasks/${task.id}/activity`))
+        .set('Authorization', member.bearer)
+        .expect(200);
+      expect(history.body.items[0]).toMatchObject({
+        event: 'task.unassigned',
+        userId: viewer.id,
+        changes: { assigneeId: { from: viewer.id, to: null } },
+      });
       await t.http
         .get(api(`/tasks/${task.id}`))
         .set('Authorization', viewer.bearer)

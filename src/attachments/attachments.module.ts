@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { ProjectsModule } from '../projects/projects.module';
+import { AttachmentQuota } from './attachment-quota';
 import { AttachmentSweeper } from './attachment-sweeper';
 import { AttachmentsController, TaskAttachmentsController } from './attachments.controller';
 import { AttachmentsRepository } from './attachments.repository';
@@ -12,7 +13,9 @@ import { S3Storage } from './storage/s3-storage';
 @Module({
   imports: [ProjectsModule],
   controllers: [TaskAttachmentsController, AttachmentsController],
+  exports: [AttachmentQuota],
   providers: [
+    AttachmentQuota,
     AttachmentsService,
     AttachmentsRepository,
     AttachmentSweeper,

@@ -52,6 +52,19 @@ export class AttachmentsRepository extends TaskThreadRepository<AttachmentRow, A
     return Number(bytes);
   }
 
+  /** Bytes the attachments of these tasks and their live subtrees hold, those already in the project left out. */
+  async subtreeBytes(manager: EntityManager, taskIds: string[], projectId: string): Promise<number> {
+    const [{ bytes }] = await manager.query<{ bytes: string }[]>(
+      `WITH RECURSIVE moving AS (
+         SELECT id FROM tasks WHERE id = ANY ($1::uuid[])
+         UNION SELECT c.id FROM tasks c JOIN moving ON c.parent_id = moving.id WHERE c.deleted_at IS NULL)
+       SELECT COALESCE(sum(a.size), 0) AS bytes FROM attachments a JOIN tasks t ON t.id = a.task_id
+        WHERE a.task_id IN (SELECT id FROM moving) AND t.project_id <> $2`,
+      [taskIds, projectId],
+    );
+    return Number(bytes);
+  }
+
   /** Serializes the project's uploads until the transaction ends, so two cannot both fit the last of its quota. */
   async lockProjectQuota(manager: EntityManager, projectId: string): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('attachment-quota:' || $1, 0))`, [

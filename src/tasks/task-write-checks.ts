@@ -1,3 +1,4 @@
+import { AttachmentQuota } from '../attachments/attachment-quota';
 import { ConflictException, HttpException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
@@ -40,6 +41,7 @@ export class TaskWriteChecks {
   constructor(
     private readonly access: ProjectAccessPolicy,
     private readonly tasks: TasksRepository,
+    private readonly quota: AttachmentQuota,
   ) {}
 
   /**
@@ -79,7 +81,11 @@ export class TaskWriteChecks {
     return live(plans, failures);
   }
 
-  /** Moving needs task-writing rights in both projects (a share does not carry a task elsewhere). */
+  /**
+   * Moving needs task-writing rights in both projects (a share does not carry a task elsewhere) and room in the new
+   * project's attachment quota for what the tasks carry. A moved task whose assignee is not a member there is
+   * unassigned (its subtasks are too, as they follow); naming such an assignee in the write is a 422.
+   */
   async moves(
     principal: Principal,
     plans: Plan[],
@@ -99,10 +105,13 @@ export class TaskWriteChecks {
       }
       return rights.get(projectId);
     };
-    for (const plan of plans.filter((plan) => plan.next.projectId !== plan.current.projectId)) {
+    const moving = plans.filter((plan) => plan.next.projectId !== plan.current.projectId);
+    for (const plan of moving) {
       const refused = (await mayWrite(plan.current.projectId)) ?? (await mayWrite(plan.next.projectId));
       if (refused) failures.set(plan.id, refused);
     }
+    await this.attachmentRoom(live(moving, failures), failures, manager);
+    await this.unassignNonMembers(live(moving, failures), manager);
     const checked = live(plans, failures).filter(
       (plan) =>
         plan.next.assigneeId !== plan.current.assigneeId || plan.next.projectId !== plan.current.projectId,
@@ -113,6 +122,44 @@ export class TaskWriteChecks {
     );
     for (const plan of checked) attempt(failures, plan.id, () => assignable(plan.next));
     return live(plans, failures);
+  }
+
+  private async attachmentRoom(
+    moving: Plan[],
+    failures: Map<string, HttpException>,
+    manager: EntityManager,
+  ): Promise<void> {
+    const targets = [...new Set(moving.map((plan) => plan.next.projectId))].sort();
+    for (const projectId of targets) {
+      const into = moving.filter((plan) => plan.next.projectId === projectId);
+      const ids = into.map((plan) => plan.id);
+      if (await this.quota.hasRoomForMove(manager, projectId, ids)) continue;
+      for (const id of ids) {
+        failures.set(
+          id,
+          fieldProblem(
+            'projectId',
+            "The project's attachment quota has no room for the attachments these tasks carry",
+          ),
+        );
+      }
+    }
+  }
+
+  /** Moved tasks keep their assignee only where the assignee is a member; a write naming one is checked as named. */
+  private async unassignNonMembers(moving: Plan[], manager: EntityManager): Promise<void> {
+    const keeping = moving.filter(
+      (plan) => plan.write.assigneeId === undefined && plan.next.assigneeId !== null,
+    );
+    if (keeping.length === 0) return;
+    const members = await this.access.memberPairs(
+      manager,
+      keeping.map((plan) => ({ userId: plan.next.assigneeId!, projectId: plan.next.projectId })),
+    );
+    for (const plan of keeping) {
+      if (!members.has(`${plan.next.assigneeId}:${plan.next.projectId}`))
+        plan.next = { ...plan.next, assigneeId: null };
+    }
   }
 
   /** A check that each state's assignee is a member of its project (a 422 on assigneeId), one query for them all. */
@@ -163,6 +210,7 @@ export class TaskWriteChecks {
   ): Promise<void> {
     if (next.parentId === null) return;
     if (current && current.parentId === next.parentId && current.projectId === next.projectId) return;
+    await this.tasks.lockTrees(manager, next.projectId);
     const parent = await this.tasks.parentFacts(
       manager,
       principal.userId,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AttachmentsModule } from '../attachments/attachments.module';
 import { GithubModule } from '../github/github.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ProjectsModule } from '../projects/projects.module';
@@ -19,7 +20,7 @@ import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [ProjectsModule, UsersModule, GithubModule, NotificationsModule],
+  imports: [ProjectsModule, UsersModule, GithubModule, NotificationsModule, AttachmentsModule],
   controllers: [ProjectTasksController, TasksController, SharesController],
   exports: [TasksService, TasksRepository],
   providers: [

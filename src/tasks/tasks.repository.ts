@@ -275,23 +275,37 @@ export class TasksRepository {
 
   /**
    * Moves tasks of a subtree to a new project, at the given positions there: assignees who are not members there
-   * are unassigned, and labels stay behind.
+   * are unassigned (returned, per task, for the history), and labels stay behind.
    */
   async moveDescendants(
     manager: EntityManager,
     ids: string[],
     positions: string[],
     projectId: string,
-  ): Promise<void> {
-    await manager.query(
+  ): Promise<{ id: string; unassigned: string | null }[]> {
+    const moved = await queryRows<{ id: string; unassigned: string | null }>(
+      manager,
       `UPDATE tasks c SET project_id = $3, position = d.position, version = c.version + 1, updated_at = now(),
               assignee_id = CASE WHEN EXISTS (SELECT 1 FROM project_members m
                                                WHERE m.project_id = $3 AND m.user_id = c.assignee_id)
                                  THEN c.assignee_id END
-         FROM unnest($1::uuid[], $2::text[]) AS d (id, position) WHERE c.id = d.id`,
+         FROM unnest($1::uuid[], $2::text[]) AS d (id, position), tasks before
+        WHERE c.id = d.id AND before.id = c.id
+        RETURNING c.id, CASE WHEN c.assignee_id IS NULL THEN before.assignee_id END AS unassigned`,
       [ids, positions, projectId],
     );
     await manager.query(`DELETE FROM task_labels WHERE task_id = ANY ($1::uuid[])`, [ids]);
+    return moved;
+  }
+
+  /**
+   * Serializes changes to the project's task trees until the transaction ends: two writers that each keep within
+   * the depth limit (one nesting a subtree, one deepening it) cannot exceed it together.
+   */
+  async lockTrees(manager: EntityManager, projectId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended('task-trees:' || $1, 0))`, [
+      projectId,
+    ]);
   }
 
   /**
