@@ -1,7 +1,8 @@
-import { GoneException, Injectable } from '@nestjs/common';
+import { GoneException, HttpStatus, Injectable } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import { CursorCodec } from '../common/cursor';
 import { Page, PageQuery, toPage } from '../common/page';
+import { RequestValidationException } from '../common/request-validation.exception';
 import { Transactions } from '../database/transactions';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { ActivityRepository, NEWEST_SEQ } from './activity.repository';
@@ -51,6 +52,14 @@ export class ActivityService {
             'Records after that seq have been pruned: list the tasks again, then resume from resumeSince',
           resumeSince: Number(head ?? prunedThrough),
         });
+      }
+      // A seq the service never gave: a client that stored the answer's nextSince would skip every change to come.
+      const newest = Math.max(Number(head ?? 0), Number(prunedThrough));
+      if (query.since > newest) {
+        throw new RequestValidationException(
+          [{ field: 'since', message: `since is beyond the newest record (${newest})` }],
+          HttpStatus.BAD_REQUEST,
+        );
       }
       const rows = await this.access.visibleActivity(manager, principal.userId, query.since, query.limit + 1);
       const items = rows.slice(0, query.limit).map(mapActivity);

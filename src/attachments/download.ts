@@ -27,6 +27,10 @@ export function planDownload(size: number, etag: string, conditions: DownloadCon
   if (!conditions.range || (conditions.ifRange !== undefined && conditions.ifRange.trim() !== etag)) {
     return { status: 200 };
   }
+  // RFC 9110 §14.1.2: a suffix longer than the file is the whole file (range-parser calls it unsatisfiable).
+  const suffix = /^bytes=\s*-(\d+)\s*$/.exec(conditions.range);
+  if (suffix && size > 0 && Number(suffix[1]) >= size)
+    return { status: 206, range: { start: 0, end: size - 1 } };
   const ranges = parseRange(size, conditions.range, { combine: true });
   if (ranges === -1) return { status: 416 };
   if (ranges === -2 || ranges.type !== 'bytes' || ranges.length !== 1) return { status: 200 };

@@ -139,13 +139,14 @@ class ByteMeter extends Transform {
 }
 
 /**
- * The name a person gave the file, without any directory part or control characters, at most 255 characters; a
- * name that leaves nothing is `file`.
+ * The name a person gave the file, without any directory part, control characters or bidirectional overrides, at
+ * most 255 characters; a name that leaves nothing is `file`. An override would make `invoice\u202Eexe.txt` display
+ * as `invoicetxt.exe`.
  */
 export function safeFilename(raw: string | undefined): string {
   const base = (raw ?? '').split(/[/\\]/).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, '').trim();
+  const cleaned = base.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, '').trim();
   const name = [...cleaned].slice(0, 255).join('');
   return name === '' || name === '.' || name === '..' ? 'file' : name;
 }

@@ -10,7 +10,9 @@ import {
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { RequireScope } from '../auth/require-scope.decorator';
+import { API_PREFIX } from '../common/setup-app';
 import { UuidParam } from '../common/uuid-param';
+import { Located } from '../common/versioned-response';
 import { CreateLabelDto, LabelDto, LabelListDto, UpdateLabelDto } from './dto/label.dto';
 import { LabelsService } from './labels.service';
 
@@ -22,7 +24,8 @@ export class LabelsController {
 
   @Post()
   @RequireScope('projects:write')
-  @ApiCreatedResponse({ type: LabelDto })
+  @Located((label) => `/${API_PREFIX}/projects/${label.projectId}/labels/${label.id}`)
+  @ApiCreatedResponse({ type: LabelDto, description: 'Location names the label' })
   @ApiForbiddenResponse({ description: 'Viewers read labels only' })
   @ApiConflictResponse({ description: 'The project has a label of that name (ignoring case)' })
   create(
@@ -41,6 +44,17 @@ export class LabelsController {
     @UuidParam('projectId') projectId: string,
   ): Promise<LabelListDto> {
     return { items: await this.labels.list(principal, projectId) };
+  }
+
+  @Get(':labelId')
+  @RequireScope('projects:read')
+  @ApiOkResponse({ type: LabelDto })
+  get(
+    @CurrentPrincipal() principal: Principal,
+    @UuidParam('projectId') projectId: string,
+    @UuidParam('labelId') labelId: string,
+  ): Promise<LabelDto> {
+    return this.labels.get(principal, projectId, labelId);
   }
 
   @Patch(':labelId')

@@ -27,6 +27,11 @@ export class LabelsService {
     return this.labels.list(projectId);
   }
 
+  async get(principal: Principal, projectId: string, id: string): Promise<LabelDto> {
+    await this.access.require(principal.userId, projectId, 'read');
+    return this.transactions.run((manager) => this.existing(manager, projectId, id));
+  }
+
   create(principal: Principal, projectId: string, dto: CreateLabelDto): Promise<LabelDto> {
     return this.uniquely(() =>
       this.transactions.run(async (manager) => {

@@ -21,6 +21,8 @@ export function reminderInstant(reminder: Reminder, dueDate: string | null, time
   return new Date(due.subtract(Temporal.Duration.from(reminder.before)).epochMilliseconds);
 }
 
+const LONGEST_YEAR_START = Temporal.PlainDate.from('2024-01-01');
+
 /** Why a duration is not one a reminder takes, or null: an ISO 8601 duration, positive, at most a year. */
 export function durationProblem(value: string): string | null {
   let duration: Temporal.Duration;
@@ -30,9 +32,8 @@ export function durationProblem(value: string): string | null {
     return 'must be an ISO 8601 duration such as P1D or PT2H';
   }
   if (duration.sign < 0) return 'must not be negative';
-  if (duration.years > 1 || duration.months > 12 || duration.weeks > 53 || duration.days > 366) {
-    return 'must be at most a year';
-  }
+  // The parts add up (P1Y1D is more than a year); measured from a leap year's start, a year is at most 366 days.
+  if (duration.total({ unit: 'days', relativeTo: LONGEST_YEAR_START }) > 366) return 'must be at most a year';
   if (
     duration.hours > 8784 ||
     duration.minutes > 527040 ||

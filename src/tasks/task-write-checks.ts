@@ -14,6 +14,12 @@ import { TasksRepository, TaskState } from './tasks.repository';
 const MAX_LEVELS = 5;
 
 /** One task of a batch on its way through the checks. */
+/** The labels a write names, by the field that named them, so a refusal names the right one. */
+export interface NamedLabels {
+  labelIds: string[];
+  addLabelIds: string[];
+}
+
 export interface Plan {
   id: string;
   task: TaskDto;
@@ -21,7 +27,7 @@ export interface Plan {
   next: TaskState;
   write: TaskWrite;
   /** Labels the write names, each of which must be of the task's project. */
-  named: string[];
+  named: NamedLabels;
   recurred?: Recurred;
   completing: boolean;
   pastBlockers: string[];
@@ -183,7 +189,7 @@ export class TaskWriteChecks {
   async labels(
     manager: EntityManager,
     states: TaskState[],
-  ): Promise<(state: TaskState, named: string[]) => TaskState> {
+  ): Promise<(state: TaskState, named: NamedLabels) => TaskState> {
     const valid = await this.tasks.labelsOf(
       manager,
       [...new Set(states.map((state) => state.projectId))],
@@ -191,8 +197,10 @@ export class TaskWriteChecks {
     );
     return (state, named) => {
       const ofProject = (id: string) => valid.has(`${state.projectId}:${id}`);
-      if (!named.every(ofProject))
-        throw fieldProblem('labelIds', "Every label must be one of the task's project");
+      for (const field of ['labelIds', 'addLabelIds'] as const) {
+        if (!named[field].every(ofProject))
+          throw fieldProblem(field, "Every label must be one of the task's project");
+      }
       return { ...state, labelIds: state.labelIds.filter(ofProject) };
     };
   }

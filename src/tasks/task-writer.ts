@@ -26,7 +26,7 @@ import {
 } from './task-records';
 import { nextTaskState, PLACEMENT_FIELDS, TASK_DEFAULTS, TaskWrite, TRACKED_FIELDS } from './task-state';
 import { applyRecurrence, assertTimeRules, movesReminders, upcomingReminders } from './task-time';
-import { live, Plan, TaskWriteChecks } from './task-write-checks';
+import { live, NamedLabels, Plan, TaskWriteChecks } from './task-write-checks';
 import { TasksRepository, TaskState } from './tasks.repository';
 
 export interface WriteOptions {
@@ -119,7 +119,7 @@ export class TaskWriter {
       );
       for (const create of creates) {
         attempt(failures, create.index, () => {
-          create.next = labelled(create.next, create.next.labelIds);
+          create.next = labelled(create.next, { labelIds: create.next.labelIds, addLabelIds: [] });
         });
       }
       for (const create of creates.filter((create) => !failures.has(create.index))) {
@@ -494,8 +494,8 @@ function inOrder(ids: string[], tasks: TaskDto[]): TaskDto[] {
   return ids.map((id) => byId.get(id)!);
 }
 
-function namedLabels(dto: UpdateTaskDto | ReplaceTaskDto): string[] {
-  return [...(dto.labelIds ?? []), ...(('addLabelIds' in dto && dto.addLabelIds) || [])];
+function namedLabels(dto: UpdateTaskDto | ReplaceTaskDto): NamedLabels {
+  return { labelIds: dto.labelIds ?? [], addLabelIds: ('addLabelIds' in dto && dto.addLabelIds) || [] };
 }
 
 /** Whether a write completes the task. */

@@ -1,0 +1,129 @@
+import { createTeam, createProject, TestProject } from './support/projects';
+import type { TestUser } from './support/factories';
+import { createTask, TestTask } from './support/tasks';
+import { startTestApp, TestApp } from './support/test-app';
+
+const api = (path: string) => `/api/v1${path}`;
+const fieldsOf = (res: { body: { errors?: { field: string }[] } }) => res.body.errors?.map((e) => e.field);
+
+/** The smaller defects a hostile review found, each held by a test with its control. */
+describe('hardening details', () => {
+  let t: TestApp;
+  let owner: TestUser;
+  let project: TestProject;
+  let task: TestTask;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    ({ owner, project } = await createTeam(t));
+    task = await createTask(t, project, owner, { title: 'Details', dueDate: '2026-12-24' });
+  });
+  afterAll(() => t.close());
+
+  it('strips bidirectional overrides and controls from file names', async () => {
+    const res = await t.http
+      .post(api(`/tasks/${task.id}/attachments`))
+      .set('Authorization', owner.bearer)
+      .attach('file', Buffer.from('hello'), { filename: 'invoice\u202Eexe.txt', contentType: 'text/plain' })
+      .expect(201);
+    expect(res.body.filename).toBe('invoiceexe.txt');
+    const plain = await t.http
+      .post(api(`/tasks/${task.id}/attachments`))
+      .set('Authorization', owner.bearer)
+      .attach('file', Buffer.from('hello'), { filename: 'résumé ✓.txt', contentType: 'text/plain' })
+      .expect(201);
+    expect(plain.body.filename).toBe('résumé ✓.txt');
+  });
+
+  it('answers a suffix range longer than the file with the whole file (206), and a short one with its tail', async () => {
+    const bytes = Buffer.from('twenty-four bytes here!!');
+    const { body: file } = await t.http
+      .post(api(`/tasks/${task.id}/attachments`))
+      .set('Authorization', owner.bearer)
+      .attach('file', bytes, { filename: 'f.bin', contentType: 'application/octet-stream' })
+      .expect(201);
+    const content = (range: string) =>
+      t.http
+        .get(api(`/attachments/${file.id}/content`))
+        .set('Authorization', owner.bearer)
+        .set('Range', range)
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+    const whole = await content('bytes=-30').expect(206);
+    expect(whole.headers['content-range']).toBe('bytes 0-23/24');
+    expect(Buffer.compare(whole.body as Buffer, bytes)).toBe(0);
+    const tail = await content('bytes=-5').expect(206);
+    expect(tail.headers['content-range']).toBe('bytes 19-23/24');
+    await content('bytes=30-').expect(416);
+  });
+
+  it.each([
+    ['P1Y1D', 422],
+    ['P366DT23H', 422],
+    ['P53W', 422],
+    ['P1Y', 200],
+    ['P366D', 200],
+    ['P12M', 200],
+  ])('takes a reminder offset of %s only when it is at most a year (%d)', async (before, status) => {
+    const res = await t.http
+      .patch(api(`/tasks/${task.id}`))
+      .set('Authorization', owner.bearer)
+      .send({ reminders: [{ before }] })
+      .expect(status);
+    if (status === 422) expect(fieldsOf(res)).toEqual(['reminders.0.before']);
+  });
+
+  it('answers a label create with Location, which names the label', async () => {
+    const res = await t.http
+      .post(api(`/projects/${project.id}/labels`))
+      .set('Authorization', owner.bearer)
+      .send({ name: 'Located', color: '#112233' })
+      .expect(201);
+    expect(res.headers.location).toBe(`/api/v1/projects/${project.id}/labels/${res.body.id}`);
+    const read = await t.http.get(res.headers.location).set('Authorization', owner.bearer).expect(200);
+    expect(read.body).toEqual(res.body);
+  });
+
+  it('names the field that carried a label of another project', async () => {
+    const other = await createProject(t, owner, 'Other');
+    const foreign = await t.http
+      .post(api(`/projects/${other.id}/labels`))
+      .set('Authorization', owner.bearer)
+      .send({ name: 'Foreign', color: '#445566' })
+      .expect(201);
+    for (const field of ['addLabelIds', 'labelIds']) {
+      const res = await t.http
+        .patch(api(`/tasks/${task.id}`))
+        .set('Authorization', owner.bearer)
+        .send({ [field]: [foreign.body.id] })
+        .expect(422);
+      expect(fieldsOf(res)).toEqual([field]);
+    }
+  });
+
+  it('answers /changes with a since beyond the newest record 400, and the newest itself 200', async () => {
+    const first = await t.http
+      .get(api('/changes?since=0&limit=200'))
+      .set('Authorization', owner.bearer)
+      .expect(200);
+    let newest = first.body.nextSince as number;
+    for (let page = first; page.body.hasMore;) {
+      page = await t.http.get(api(`/changes?since=${newest}&limit=200`)).set('Authorization', owner.bearer);
+      newest = page.body.nextSince;
+    }
+    const beyond = await t.http
+      .get(api('/changes?since=99999999'))
+      .set('Authorization', owner.bearer)
+      .expect(400);
+    expect(fieldsOf(beyond)).toEqual(['since']);
+    const current = await t.http
+      .get(api(`/changes?since=${newest}`))
+      .set('Authorization', owner.bearer)
+      .expect(200);
+    expect(current.body).toMatchObject({ items: [], nextSince: newest });
+  });
+});
