@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { createTeam, createProject, TestProject } from './support/projects';
 import type { TestUser } from './support/factories';
 import { createTask, TestTask } from './support/tasks';
@@ -125,5 +126,57 @@ describe('hardening details', () => {
       .set('Authorization', owner.bearer)
       .expect(200);
     expect(current.body).toMatchObject({ items: [], nextSince: newest });
+  });
+
+  it('refuses a JSON body declared over 1 MiB before reading any of it, and reads one within it', async () => {
+    const { port } = new URL(t.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        // Headers only: a service that waited for the body would never answer.
+        socket.write(
+          `POST /api/v1/projects HTTP/1.1\r\nHost: x\r\nAuthorization: ${owner.bearer}\r\n` +
+            'Content-Type: application/json\r\nContent-Length: 2000000\r\n\r\n',
+        );
+      });
+      let received = '';
+      socket.on('data', (chunk) => {
+        received += chunk.toString();
+        if (received.includes('\r\n\r\n')) {
+          socket.destroy();
+          resolve(received);
+        }
+      });
+      socket.on('error', reject);
+      // Bounds the hang of a service that waits for the body (the defect), so the test fails instead.
+      socket.setTimeout(10_000, () => {
+        socket.destroy();
+        reject(new Error('No answer: the service waited for a body it should have refused'));
+      });
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    await t.http
+      .post(api('/projects'))
+      .set('Authorization', owner.bearer)
+      .send({ name: 'x'.repeat(200), description: 'y'.repeat(10_000) })
+      .expect(201);
+  });
+
+  it("answers a body it cannot inflate or parse without the parser's own words", async () => {
+    const garbled = await t.http
+      .post(api('/projects'))
+      .set('Authorization', owner.bearer)
+      .set('Content-Type', 'application/json')
+      .set('Content-Encoding', 'deflate')
+      .send(Buffer.from('this is not deflate'))
+      .expect(400);
+    expect(garbled.body.detail).toBe('The request body could not be read');
+    expect(JSON.stringify(garbled.body)).not.toMatch(/header check|zlib/i);
+    const unparsable = await t.http
+      .post(api('/projects'))
+      .set('Authorization', owner.bearer)
+      .set('Content-Type', 'application/json')
+      .send('{"name": ')
+      .expect(400);
+    expect(unparsable.body.detail).toBe('The request body is not valid JSON');
   });
 });

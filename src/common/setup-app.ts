@@ -4,7 +4,11 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../config/app-config';
 import { ApiValidationPipe } from './api-validation.pipe';
-import { jsonContentTypeMiddleware } from './json-content-type.middleware';
+import {
+  bodyParserErrors,
+  declaredLengthMiddleware,
+  jsonContentTypeMiddleware,
+} from './json-content-type.middleware';
 import { jsonInputGuardMiddleware } from './json-input-guard.middleware';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { requestIdMiddleware } from './request-id.middleware';
@@ -13,7 +17,8 @@ import { VersionedResponseInterceptor } from './versioned-response';
 import { Reflector } from '@nestjs/core';
 
 export const API_PREFIX = 'api/v1';
-export const BODY_LIMIT = '1mb';
+/** The largest JSON body the API reads: 1 MiB. */
+export const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** The global setup, shared by main.ts and the test app factory so tests exercise exactly what production runs. */
 export function setupApp(app: NestExpressApplication, config: AppConfig): void {
@@ -34,7 +39,9 @@ export function setupApp(app: NestExpressApplication, config: AppConfig): void {
   // Uploads are the one body that is not JSON; their route checks its own type.
   const uploads = { method: 'POST', path: new RegExp(`^/${API_PREFIX}/tasks/[^/]+/attachments/?$`) };
   app.use(jsonContentTypeMiddleware([uploads]));
-  app.useBodyParser('json', { limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] });
+  app.use(declaredLengthMiddleware([uploads], BODY_LIMIT_BYTES));
+  app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
+  app.use(bodyParserErrors);
   app.use(jsonInputGuardMiddleware);
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
