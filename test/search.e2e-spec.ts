@@ -58,6 +58,31 @@ describe('search', () => {
     expect(await titlesFor({ search: 'speak' })).toEqual(['Plan the webinar']);
   });
 
+  it('finds a word by any start typed so far, even one longer than its stem', async () => {
+    const typing = await createProject(t, member, 'Typing');
+    for (const title of ['Billing export', 'Onboarding checklist', 'Landing page', 'Bills to pay']) {
+      await createTask(t, typing, member, { title });
+    }
+    const found = async (search: string) =>
+      (
+        await t.http
+          .get(api(`/projects/${typing.id}/tasks`))
+          .query({ search })
+          .set('Authorization', member.bearer)
+          .expect(200)
+      ).body.items.map((task: { title: string }) => task.title);
+    // "landing" is stored as `land`: every start of it finds the task, past the stem included.
+    for (const typed of ['la', 'lan', 'land', 'landi', 'landin', 'landing']) {
+      expect(await found(typed)).toEqual(['Landing page']);
+    }
+    expect(await found('onboardi')).toEqual(['Onboarding checklist']);
+    expect((await found('billi')).sort()).toEqual(['Billing export', 'Bills to pay']);
+    expect(await found('export billi')).toEqual(['Billing export']);
+    // Still every word must match, and a start that no word has finds nothing.
+    expect(await found('lanx')).toEqual([]);
+    expect(await found('export landi')).toEqual([]);
+  });
+
   it('reads operators and punctuation as plain text', async () => {
     expect(await titlesFor({ search: "webinar & !chairs | ('office')" })).toEqual([]);
     expect(await titlesFor({ search: 'order: chairs!' })).toEqual(['Order chairs']);

@@ -305,8 +305,28 @@ function hasOwnIndex(query: ListTasksQuery): boolean {
 /**
  * A `search` as tsquery text: its words (letters and digits; anything else is a separator, never an operator), all
  * required, the last one as a prefix. Each word is quoted, so nothing in it can be read as syntax.
+ *
+ * The index holds stems ("billing" is `bill`), so a prefix typed past the stem (`billi`) matches no lexeme as a
+ * prefix: the last word also matches, as a whole lexeme, itself cut by up to STEM_SUFFIX characters. The price is a
+ * little slack at the end of the last word (`landinx` finds "landing", whose stem `land` it starts with).
  */
 export function searchQueryText(search: string): string {
   const words = search.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.map((word, index) => `'${word}'${index === words.length - 1 ? ':*' : ''}`).join(' & ');
+  return words
+    .map((word, index) => (index === words.length - 1 ? prefixTerm(word) : `'${word}'`))
+    .join(' & ');
+}
+
+/** How many characters a stem may lack of a word's start typed so far ("landin" → `land`). */
+const STEM_SUFFIX = 3;
+/** Cuts shorter than this match too much to be worth it. */
+const SHORTEST_CUT = 3;
+
+function prefixTerm(word: string): string {
+  const letters = [...word];
+  const cuts: string[] = [];
+  for (let cut = 1; cut <= STEM_SUFFIX && letters.length - cut >= SHORTEST_CUT; cut++) {
+    cuts.push(`'${letters.slice(0, letters.length - cut).join('')}'`);
+  }
+  return cuts.length === 0 ? `'${word}':*` : `('${word}':* | ${cuts.join(' | ')})`;
 }
