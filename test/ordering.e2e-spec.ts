@@ -153,20 +153,30 @@ describe('manual order', () => {
     expect(await titles(project)).toEqual([a.id, b.id, c.id]);
   });
 
-  it('gives twenty concurrent moves into one gap distinct keys, all inside it', async () => {
-    const { project, tasks } = await freshProject(22);
-    const [first, last, ...movers] = tasks;
-    await move(last, { after: first.id }).expect(200);
-    const results = await Promise.all(movers.map((task) => move(task, { after: first.id })));
-    expect(results.map((res) => res.status)).toEqual(movers.map(() => 200));
-    const listed = await ordered(project);
-    expect(new Set(listed.map((task) => task.position)).size).toBe(22);
-    expect(listed[0].id).toBe(first.id);
-    expect(listed[21].id).toBe(last.id);
-    expect(new Set(listed.slice(1, 21).map((task) => task.id))).toEqual(
-      new Set(movers.map((task) => task.id)),
-    );
-  });
+  it.each([
+    ['after', (first: { id: string }) => ({ after: first.id })],
+    [
+      'after and before',
+      (first: { id: string }, last: { id: string }) => ({ after: first.id, before: last.id }),
+    ],
+    ['before', (_first: { id: string }, last: { id: string }) => ({ before: last.id })],
+  ])(
+    'gives twenty concurrent moves into one gap, naming %s, distinct keys all inside it',
+    async (_named, gap) => {
+      const { project, tasks } = await freshProject(22);
+      const [first, last, ...movers] = tasks;
+      await move(last, { after: first.id }).expect(200);
+      const results = await Promise.all(movers.map((task) => move(task, gap(first, last))));
+      expect(results.map((res) => res.status)).toEqual(movers.map(() => 200));
+      const listed = await ordered(project);
+      expect(new Set(listed.map((task) => task.position)).size).toBe(22);
+      expect(listed[0].id).toBe(first.id);
+      expect(listed[21].id).toBe(last.id);
+      expect(new Set(listed.slice(1, 21).map((task) => task.id))).toEqual(
+        new Set(movers.map((task) => task.id)),
+      );
+    },
+  );
 });
 
 describe('respacing positions', () => {

@@ -63,7 +63,7 @@ export class TaskPlacement {
   }
 
   /**
-   * A key between the neighbours a move names: a 422 on the neighbour when it is no live task of the target project
+   * A key between the neighbours a move names (right after `after` when both are named): a 422 on the neighbour when it is no live task of the target project
    * the caller sees, is the task itself, is in another column than the `status` the move sets, or is on the wrong
    * side of the other one. A task already there keeps its key; a key that would grow past the limit respaces the
    * project first.
@@ -95,8 +95,12 @@ export class TaskPlacement {
         throw fieldProblem('before', 'after must come before before in the order');
       const low =
         afterKey ?? (await this.positions.adjacent(manager, next.projectId, beforeKey!, 'before', id));
+      // With both neighbours named, the gap is read as it is now, under the lock: twenty moves into one gap each
+      // take the next key after the one placed before them, rather than all the same key (19 of 20 failed).
       const high =
-        beforeKey ?? (await this.positions.adjacent(manager, next.projectId, afterKey!, 'after', id));
+        afterKey === undefined
+          ? beforeKey!
+          : await this.positions.adjacent(manager, next.projectId, afterKey, 'after', id);
       const staying = next.projectId === current.projectId;
       if (staying && (low === null || low < current.position) && (high === null || current.position < high))
         return current.position;
