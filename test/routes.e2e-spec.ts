@@ -104,4 +104,48 @@ describe('the OpenAPI document', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  it('states the headers each operation honours, the answers they give, and shapes exact enough to generate from', async () => {
+    const { body: doc } = await t.http.get('/docs-json').expect(200);
+    const operation = (method: string, path: string) => doc.paths[path][method];
+    const headers = (method: string, path: string) =>
+      (operation(method, path).parameters as { in: string; name: string }[])
+        .filter((parameter) => parameter.in === 'header')
+        .map((parameter) => parameter.name)
+        .sort();
+    const statuses = (method: string, path: string) => Object.keys(operation(method, path).responses);
+
+    for (const [method, path] of [
+      ['patch', '/api/v1/tasks/{id}'],
+      ['put', '/api/v1/tasks/{id}'],
+      ['delete', '/api/v1/tasks/{id}'],
+      ['post', '/api/v1/tasks/{id}/move'],
+      ['patch', '/api/v1/projects/{id}'],
+      ['patch', '/api/v1/comments/{id}'],
+    ]) {
+      expect({ path, headers: headers(method, path) }).toEqual({
+        path,
+        headers: expect.arrayContaining(['If-Match']),
+      });
+      expect(statuses(method, path)).toContain('412');
+    }
+    expect(statuses('patch', '/api/v1/tasks/{id}')).toEqual(expect.arrayContaining(['409', '412', '422']));
+    for (const path of ['/api/v1/tasks/{id}', '/api/v1/projects/{id}', '/api/v1/attachments/{id}/content']) {
+      expect(headers('get', path)).toContain('If-None-Match');
+      expect(statuses('get', path)).toContain('304');
+    }
+    expect(headers('get', '/api/v1/attachments/{id}/content')).toEqual(
+      expect.arrayContaining(['If-None-Match', 'If-Range', 'Range']),
+    );
+    expect(headers('post', '/api/v1/projects/{projectId}/tasks')).toContain('Idempotency-Key');
+
+    const schemas = doc.components.schemas;
+    expect(schemas.CreateWebhookDto.properties.description).toMatchObject({ type: 'string', nullable: true });
+    expect(schemas.CommentDto.required).toEqual(expect.arrayContaining(['authorId', 'body', 'mentions']));
+    expect(schemas.CommentTombstoneDto.required).toEqual(['id', 'taskId', 'createdAt', 'deleted']);
+    expect(schemas.CommentPageDto.properties.items.items.oneOf).toEqual([
+      { $ref: '#/components/schemas/CommentDto' },
+      { $ref: '#/components/schemas/CommentTombstoneDto' },
+    ]);
+  });
 });

@@ -1,6 +1,8 @@
+import { ConditionalRead } from '../common/versioned-response';
 import { Controller, Delete, Get, HttpCode, HttpStatus, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBody,
+  ApiHeader,
   ApiConsumes,
   ApiCreatedResponse,
   ApiForbiddenResponse,
@@ -87,7 +89,13 @@ export class AttachmentsController {
     description: 'The one range asked for',
     schema: { type: 'string', format: 'binary' },
   })
-  @ApiResponse({ status: HttpStatus.NOT_MODIFIED, description: 'If-None-Match names the current ETag' })
+  @ConditionalRead()
+  @ApiHeader({ name: 'Range', required: false, description: 'One byte range (`bytes=0-99`, `bytes=-100`)' })
+  @ApiHeader({
+    name: 'If-Range',
+    required: false,
+    description: 'The ETag the range is of; else the whole file',
+  })
   @ApiResponse({
     status: HttpStatus.REQUESTED_RANGE_NOT_SATISFIABLE,
     description: 'The range is past the end',

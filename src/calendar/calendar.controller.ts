@@ -1,3 +1,4 @@
+import { ConditionalRead } from '../common/versioned-response';
 import {
   Controller,
   Delete,
@@ -17,7 +18,6 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiProduces,
-  ApiResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
@@ -67,7 +67,7 @@ export class CalendarController {
   @Public()
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'An RFC 5545 calendar of all-day events', schema: { type: 'string' } })
-  @ApiResponse({ status: HttpStatus.NOT_MODIFIED, description: 'If-None-Match names the current ETag' })
+  @ConditionalRead()
   @ApiNotFoundResponse({ description: 'The token opens no feed' })
   @ApiTooManyRequestsResponse({ description: 'Too many unknown tokens from this address' })
   async feed(

@@ -5,7 +5,6 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiPreconditionFailedResponse,
   ApiTags,
 } from '@nestjs/swagger';
 import { CurrentPrincipal, Principal } from '../auth/principal';
@@ -14,7 +13,7 @@ import { Idempotent } from '../common/idempotency.interceptor';
 import { PageQuery } from '../common/page';
 import { API_PREFIX } from '../common/setup-app';
 import { UuidParam } from '../common/uuid-param';
-import { ExpectedVersion, Versioned } from '../common/versioned-response';
+import { ConditionalRead, ExpectedVersion, Versioned } from '../common/versioned-response';
 import { CommentsService } from './comments.service';
 import { CommentDto, CommentPageDto, UpdateCommentDto, WriteCommentDto } from './dto/comment.dto';
 
@@ -59,6 +58,7 @@ export class CommentsController {
   constructor(private readonly comments: CommentsService) {}
 
   @Get(':id')
+  @ConditionalRead()
   @RequireScope('tasks:read')
   @Versioned()
   @ApiOkResponse({ type: CommentDto })
@@ -71,7 +71,6 @@ export class CommentsController {
   @Versioned()
   @ApiOkResponse({ type: CommentDto })
   @ApiForbiddenResponse({ description: 'Only the author edits a comment' })
-  @ApiPreconditionFailedResponse({ description: 'If-Match (or version) names an older version' })
   update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

@@ -4,14 +4,14 @@ import { CursorCodec } from '../common/cursor';
 import { isoTimestamp } from '../database/iso-timestamp';
 import { TaskThreadRepository } from '../database/task-thread.repository';
 import { queryRows } from '../database/query-rows';
-import { CommentDto, CommentRow, mapComment } from './dto/comment.dto';
+import { CommentRow, mapComment, ThreadCommentDto } from './dto/comment.dto';
 
 const COMMENT_COLUMNS = `c.id, c.task_id, c.author_id, c.body, c.mentions, c.version,
   ${isoTimestamp('c.created_at')} AS created_at, ${isoTimestamp('c.updated_at')} AS updated_at,
   ${isoTimestamp('c.edited_at')} AS edited_at, ${isoTimestamp('c.deleted_at')} AS deleted_at`;
 
 @Injectable()
-export class CommentsRepository extends TaskThreadRepository<CommentRow, CommentDto> {
+export class CommentsRepository extends TaskThreadRepository<CommentRow, ThreadCommentDto> {
   constructor(dataSource: DataSource, cursors: CursorCodec) {
     super(
       dataSource,

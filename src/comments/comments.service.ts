@@ -8,7 +8,15 @@ import { redactCommentText } from '../events/activity-log.repository';
 import { NotificationsService } from '../notifications/notifications.service';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { CommentsRepository } from './comments.repository';
-import { CommentDto, CommentRow, mapComment, UpdateCommentDto, WriteCommentDto } from './dto/comment.dto';
+import {
+  CommentDto,
+  CommentRow,
+  liveComment,
+  mapComment,
+  ThreadCommentDto,
+  UpdateCommentDto,
+  WriteCommentDto,
+} from './dto/comment.dto';
 
 const STALE = 'The comment has changed since that version';
 
@@ -32,7 +40,7 @@ export class CommentsService {
         body: dto.body,
         mentions,
       });
-      const comment = mapComment(row);
+      const comment = liveComment(row);
       await this.recordChange(manager, 'comment.created', principal, projectId, comment, {
         changes: changedFields(null, comment, ['body', 'mentions']),
       });
@@ -42,10 +50,10 @@ export class CommentsService {
 
   async get(principal: Principal, id: string): Promise<CommentDto> {
     await this.access.requireTaskItem(principal.userId, 'comment', id, 'read');
-    return mapComment((await this.comments.read(id))!);
+    return liveComment((await this.comments.read(id))!);
   }
 
-  async list(principal: Principal, taskId: string, query: PageQuery): Promise<Page<CommentDto>> {
+  async list(principal: Principal, taskId: string, query: PageQuery): Promise<Page<ThreadCommentDto>> {
     await this.access.requireTask(principal.userId, taskId, 'read');
     return this.comments.list(taskId, query);
   }
@@ -63,7 +71,7 @@ export class CommentsService {
           lock: true,
         },
       );
-      const before = mapComment((await this.comments.read(id, manager))!);
+      const before = liveComment((await this.comments.read(id, manager))!);
       if (before.body === dto.body) {
         // Sending the same text is not an edit: no new version, no record.
         if (expected !== undefined && expected !== before.version)
@@ -73,7 +81,7 @@ export class CommentsService {
       const mentions = await this.notifications.mentionedReaders(manager, taskId, dto.body);
       const after = await this.comments.update(manager, id, { body: dto.body, mentions }, expected);
       if (!after) throw new PreconditionFailedException(STALE);
-      const comment = mapComment(after);
+      const comment = liveComment(after);
       await this.recordChange(manager, 'comment.updated', principal, projectId, comment, {
         changes: changedFields(before, comment, ['body', 'mentions']),
       });
@@ -104,7 +112,7 @@ export class CommentsService {
     event: Extract<ActivityEvent, `comment.${string}`>,
     principal: Principal,
     projectId: string,
-    comment: CommentDto,
+    comment: ThreadCommentDto,
     record: { changes: FieldChanges; version?: number },
   ): Promise<void> {
     return this.notifications.record(manager, [
@@ -114,7 +122,7 @@ export class CommentsService {
         taskId: comment.taskId,
         actorId: principal.userId,
         changes: record.changes,
-        version: record.version ?? comment.version,
+        version: record.version ?? ('version' in comment ? comment.version : undefined),
         resource: comment,
       },
     ]);

@@ -9,7 +9,7 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { ApiNotModifiedResponse } from '@nestjs/swagger';
+import { ApiHeader, ApiNotModifiedResponse, ApiPreconditionFailedResponse } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { map, Observable } from 'rxjs';
 import { etagOf, expectedVersion, matchesIfNoneMatch, setEtag } from './etag';
@@ -34,23 +34,53 @@ interface ResponseHeaderOptions {
  * new resource lives.
  */
 export const Versioned = (location?: LocationOf, revision?: RevisionOf) =>
-  applyDecorators(
-    SetMetadata(VERSIONED, { etag: true, location, revision } satisfies ResponseHeaderOptions),
-    ApiNotModifiedResponse({ description: 'On GET, If-None-Match names the current version' }),
-  );
+  applyDecorators(SetMetadata(VERSIONED, { etag: true, location, revision } satisfies ResponseHeaderOptions));
 
 /** A create whose resource has no version: `Location` only. */
 export const Located = (location: LocationOf) =>
   SetMetadata(VERSIONED, { etag: false, location } satisfies ResponseHeaderOptions);
 
-/** The version a conditional write expects, from If-Match or the body's `version` (412 when they disagree). */
-export const ExpectedVersion = createParamDecorator((_data: unknown, context: ExecutionContext) => {
-  const req = context.switchToHttp().getRequest<Request>();
-  const ifMatch = req.headers['if-match'];
-  const bodyVersion = (req.body as { version?: unknown } | undefined)?.version;
-  // A body version of the wrong type is the body validation's to refuse, with the field named.
-  return expectedVersion(ifMatch, typeof bodyVersion === 'number' ? bodyVersion : undefined);
-});
+/** Documents, on the route whose parameter it decorates, the If-Match header that parameter reads. */
+const documentsIfMatch: ParameterDecorator = (target, key) => {
+  const handler = Object.getOwnPropertyDescriptor(target, key!)!;
+  applyDecorators(
+    ApiHeader({
+      name: 'If-Match',
+      required: false,
+      description:
+        'Apply only at this version: the ETag a read gave (`"3"`), or `*`; same as a body `version`',
+    }),
+    ApiPreconditionFailedResponse({
+      description: 'If-Match (or version) is not the current version; nothing changed',
+    }),
+  )(target, key, handler);
+};
+
+/**
+ * The version a conditional write expects, from If-Match or the body's `version` (412 when they disagree). The
+ * route that takes it documents If-Match and its 412 by that alone.
+ */
+export const ExpectedVersion = createParamDecorator(
+  (_data: unknown, context: ExecutionContext) => {
+    const req = context.switchToHttp().getRequest<Request>();
+    const ifMatch = req.headers['if-match'];
+    const bodyVersion = (req.body as { version?: unknown } | undefined)?.version;
+    // A body version of the wrong type is the body validation's to refuse, with the field named.
+    return expectedVersion(ifMatch, typeof bodyVersion === 'number' ? bodyVersion : undefined);
+  },
+  [documentsIfMatch],
+);
+
+/** A read that answers 304 to an If-None-Match naming its current ETag. */
+export const ConditionalRead = () =>
+  applyDecorators(
+    ApiHeader({
+      name: 'If-None-Match',
+      required: false,
+      description: 'An ETag this client holds; 304 if current',
+    }),
+    ApiNotModifiedResponse({ description: 'If-None-Match names the current ETag; no body' }),
+  );
 
 /** Sets the headers that follow from a versioned result, so handlers stay one line. Installed globally. */
 @Injectable()

@@ -4,7 +4,6 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiPreconditionFailedResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -13,7 +12,7 @@ import { RequireScope } from '../auth/require-scope.decorator';
 import { Idempotent } from '../common/idempotency.interceptor';
 import { API_PREFIX } from '../common/setup-app';
 import { UuidParam } from '../common/uuid-param';
-import { ExpectedVersion, Versioned } from '../common/versioned-response';
+import { ConditionalRead, ExpectedVersion, Versioned } from '../common/versioned-response';
 import {
   CreateProjectDto,
   ListProjectsQuery,
@@ -52,6 +51,7 @@ export class ProjectsController {
   }
 
   @Get(':id')
+  @ConditionalRead()
   @RequireScope('projects:read')
   @Versioned()
   @ApiOkResponse({ type: ProjectDto })
@@ -63,9 +63,6 @@ export class ProjectsController {
   @RequireScope('projects:write')
   @Versioned()
   @ApiOkResponse({ type: ProjectDto })
-  @ApiPreconditionFailedResponse({
-    description: 'If-Match or version is not the current version; nothing changed',
-  })
   replace(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,
@@ -79,9 +76,6 @@ export class ProjectsController {
   @RequireScope('projects:write')
   @Versioned()
   @ApiOkResponse({ type: ProjectDto })
-  @ApiPreconditionFailedResponse({
-    description: 'If-Match or version is not the current version; nothing changed',
-  })
   update(
     @CurrentPrincipal() principal: Principal,
     @UuidParam('id') id: string,

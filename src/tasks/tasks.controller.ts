@@ -17,7 +17,6 @@ import {
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiPreconditionFailedResponse,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -26,7 +25,7 @@ import { RequireScope } from '../auth/require-scope.decorator';
 import { Idempotent } from '../common/idempotency.interceptor';
 import { API_PREFIX } from '../common/setup-app';
 import { UuidParam } from '../common/uuid-param';
-import { ExpectedVersion, Versioned } from '../common/versioned-response';
+import { ConditionalRead, ExpectedVersion, Versioned } from '../common/versioned-response';
 import { ForceQuery, ListAllTasksQuery, ListProjectTasksQuery } from './dto/list-tasks.query';
 import { TaskDto, TaskPageDto, taskRevision } from './dto/task.dto';
 import { CreateTaskAnywhereDto, CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
@@ -44,8 +43,8 @@ const TaskWrite = () =>
   applyDecorators(
     RequireScope('tasks:write'),
     TaskAnswer(),
-    ApiPreconditionFailedResponse({
-      description: 'If-Match or version is not the current version; nothing changed',
+    ApiUnprocessableEntityResponse({
+      description: 'The body breaks a field rule; `errors` names each field',
     }),
     ApiConflictResponse({
       description: 'Completing a task open tasks block (problem lists `blockers`) without force',
@@ -136,6 +135,7 @@ export class TasksController {
   @Get(':id')
   @RequireScope('tasks:read')
   @TaskAnswer()
+  @ConditionalRead()
   @ApiOkResponse({ type: TaskDto })
   get(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<TaskDto> {
     return this.tasks.get(principal, id);

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsInt, IsString, Length, Matches, Min } from 'class-validator';
 import { Omittable } from '../../common/omittable';
 
@@ -28,7 +28,7 @@ export class CommentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) taskId: string;
   @ApiProperty({ format: 'uuid' }) authorId: string;
-  @ApiProperty({ nullable: true, type: String, description: 'Null once deleted' }) body: string | null;
+  @ApiProperty({ type: String }) body: string;
   @ApiProperty({
     type: String,
     format: 'uuid',
@@ -41,16 +41,27 @@ export class CommentDto {
   @ApiProperty({ nullable: true, type: String, description: 'When the body last changed' }) editedAt:
     string | null;
   @ApiProperty() version: number;
-  @ApiPropertyOptional({
-    description:
-      'Present and true on a deleted comment, which keeps only id, taskId and createdAt (its place)',
-  })
-  deleted?: true;
 }
 
+/** A deleted comment in its thread: its place, and nothing of what it said or who said it. */
+export class CommentTombstoneDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ format: 'uuid' }) taskId: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ enum: [true] }) deleted: true;
+}
+
+/** A comment as a thread lists it: live, or the tombstone of a deleted one. */
+export type ThreadCommentDto = CommentDto | CommentTombstoneDto;
+
+@ApiExtraModels(CommentDto, CommentTombstoneDto)
 export class CommentPageDto {
-  @ApiProperty({ type: CommentDto, isArray: true, description: 'Oldest first; deleted ones as tombstones' })
-  items: CommentDto[];
+  @ApiProperty({
+    type: 'array',
+    items: { oneOf: [{ $ref: getSchemaPath(CommentDto) }, { $ref: getSchemaPath(CommentTombstoneDto) }] },
+    description: 'Oldest first; deleted ones as tombstones',
+  })
+  items: ThreadCommentDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
 
@@ -68,14 +79,18 @@ export interface CommentRow {
 }
 
 /** A live comment in full; a deleted one as a tombstone that keeps its place in the thread and nothing more. */
-export function mapComment(row: CommentRow): CommentDto {
-  if (row.deleted_at)
-    return { id: row.id, taskId: row.task_id, createdAt: row.created_at, deleted: true } as CommentDto;
+export function mapComment(row: CommentRow): ThreadCommentDto {
+  if (row.deleted_at) return { id: row.id, taskId: row.task_id, createdAt: row.created_at, deleted: true };
+  return liveComment(row);
+}
+
+/** A comment read where only a live one can be (the access check refused deleted ones). */
+export function liveComment(row: CommentRow): CommentDto {
   return {
     id: row.id,
     taskId: row.task_id,
     authorId: row.author_id,
-    body: row.body,
+    body: row.body!,
     mentions: row.mentions,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
