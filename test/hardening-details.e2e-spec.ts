@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { createTeam, createProject, TestProject } from './support/projects';
-import type { TestUser } from './support/factories';
+import { createUser, TestUser } from './support/factories';
 import { createTask, TestTask } from './support/tasks';
 import { startTestApp, TestApp } from './support/test-app';
 
@@ -178,5 +178,59 @@ describe('hardening details', () => {
       .send('{"name": ')
       .expect(400);
     expect(unparsable.body.detail).toBe('The request body is not valid JSON');
+  });
+});
+
+/** Lists answered whole (labels, shares, relations, API keys) stay small because their parents hold few. */
+describe('caps on what a list answers whole', () => {
+  let t: TestApp;
+  let owner: TestUser;
+  let project: TestProject;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      LABELS_PER_PROJECT_MAX: '2',
+      SHARES_PER_TASK_MAX: '1',
+      RELATIONS_PER_TASK_MAX: '2',
+      API_KEYS_PER_USER_MAX: '2',
+    });
+    ({ owner, project } = await createTeam(t));
+  });
+  afterAll(() => t.close());
+
+  const post = (path: string, body: object) =>
+    t.http.post(api(path)).set('Authorization', owner.bearer).send(body);
+
+  it('refuses the one past each cap, under concurrency too, and takes one again once there is room', async () => {
+    const labels = await Promise.all(
+      ['a', 'b', 'c', 'd'].map((name) => post(`/projects/${project.id}/labels`, { name, color: '#000000' })),
+    );
+    expect(labels.map((res) => res.status).sort()).toEqual([201, 201, 422, 422]);
+    const kept = labels.find((res) => res.status === 201)!;
+    await t.http
+      .delete(api(`/projects/${project.id}/labels/${kept.body.id}`))
+      .set('Authorization', owner.bearer)
+      .expect(204);
+    await post(`/projects/${project.id}/labels`, { name: 'e', color: '#000000' }).expect(201);
+
+    const keys = await Promise.all([1, 2, 3].map((n) => post('/auth/api-keys', { name: `key ${n}` })));
+    expect(keys.map((res) => res.status).sort()).toEqual([201, 201, 422]);
+
+    const [first, second, third, fourth] = await Promise.all(
+      [1, 2, 3, 4].map((n) => createTask(t, project, owner, { title: `T${n}` })),
+    );
+    await post(`/tasks/${first.id}/relations`, { type: 'relates_to', taskId: second.id }).expect(201);
+    await post(`/tasks/${first.id}/relations`, { type: 'relates_to', taskId: third.id }).expect(201);
+    // `first` is full: a relation naming it from either side is refused; others are not.
+    const full = await post(`/tasks/${fourth.id}/relations`, { type: 'blocks', taskId: first.id }).expect(
+      422,
+    );
+    expect(full.body.errors.map((error: { field: string }) => error.field)).toEqual(['taskId']);
+    await post(`/tasks/${fourth.id}/relations`, { type: 'blocks', taskId: second.id }).expect(201);
+
+    const [friend, other] = [await createUser(t), await createUser(t)];
+    await post(`/tasks/${first.id}/shares`, { userId: friend.id, permission: 'view' }).expect(201);
+    await post(`/tasks/${first.id}/shares`, { userId: other.id, permission: 'view' }).expect(422);
+    await post(`/tasks/${second.id}/shares`, { userId: other.id, permission: 'view' }).expect(201);
   });
 });

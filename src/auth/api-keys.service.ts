@@ -1,3 +1,4 @@
+import { AppConfig } from '../config/app-config';
 import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { ApiKeyDto, CreateApiKeyDto, CreatedApiKeyDto, mapApiKey } from './dto/api-key.dto';
 import type { Page } from '../common/page';
@@ -13,6 +14,7 @@ const VISIBLE_CHARACTERS = API_KEY_PREFIX.length + 8;
 @Injectable()
 export class ApiKeysService {
   constructor(
+    private readonly config: AppConfig,
     private readonly credentials: CredentialsRepository,
     private readonly principals: PrincipalCache,
   ) {}
@@ -30,18 +32,26 @@ export class ApiKeysService {
       throw fieldProblem('expiresAt', 'expiresAt must be in the future');
     }
     const key = generateSecret(API_KEY_PREFIX);
-    const saved = await this.credentials.insertApiKey({
-      userId: principal.userId,
-      name: dto.name,
-      prefix: key.slice(0, VISIBLE_CHARACTERS),
-      keyHash: hashSecret(key),
-      scopes: dto.scopes ?? null,
-      expiresAt,
-    });
+    const saved = await this.credentials.insertApiKey(
+      {
+        userId: principal.userId,
+        name: dto.name,
+        prefix: key.slice(0, VISIBLE_CHARACTERS),
+        keyHash: hashSecret(key),
+        scopes: dto.scopes ?? null,
+        expiresAt,
+      },
+      this.config.limits.apiKeysPerUser,
+    );
+    if (!saved) {
+      throw new UnprocessableEntityException(
+        `A user holds at most ${this.config.limits.apiKeysPerUser} live API keys`,
+      );
+    }
     return { ...mapApiKey(saved), key };
   }
 
-  /** Keys are few per user, so one page holds them all; the list keeps the shape of every other list. */
+  /** Keys are few per user (API_KEYS_PER_USER_MAX), so one page holds them all; the list keeps the shape of every other. */
   async list(principal: Principal): Promise<Page<ApiKeyDto>> {
     const keys = await this.credentials.liveApiKeys(principal.userId);
     return { items: keys.map(mapApiKey), nextCursor: null };

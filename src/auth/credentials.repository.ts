@@ -131,10 +131,20 @@ export class CredentialsRepository {
     await this.dataSource.query(`UPDATE api_keys SET last_used_at = now() WHERE id = $1`, [id]);
   }
 
+  /**
+   * Saves the key unless its user already holds `limit` live ones, counted under the user's row lock so racing
+   * creates cannot pass the limit together; undefined then.
+   */
   insertApiKey(
     key: Pick<ApiKeyEntity, 'userId' | 'name' | 'prefix' | 'keyHash' | 'scopes' | 'expiresAt'>,
-  ): Promise<ApiKeyEntity> {
-    return this.keys.save(this.keys.create(key));
+    limit: number,
+  ): Promise<ApiKeyEntity | undefined> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [key.userId]);
+      const live = await manager.countBy(ApiKeyEntity, { userId: key.userId, revokedAt: IsNull() });
+      if (live >= limit) return undefined;
+      return manager.save(manager.create(ApiKeyEntity, key));
+    });
   }
 
   liveApiKeys(userId: string): Promise<ApiKeyEntity[]> {

@@ -56,6 +56,13 @@ export class AppConfig {
   readonly realtime: { revalidateIntervalMs: number };
   readonly reminders: { pollIntervalMs: number };
   readonly calendar: { maxEvents: number; descriptionChars: number; maxBytes: number };
+  /** How many of each a parent may hold, so the lists that answer them whole stay small. */
+  readonly limits: {
+    labelsPerProject: number;
+    sharesPerTask: number;
+    relationsPerTask: number;
+    apiKeysPerUser: number;
+  };
   /** Where people reach the service, without a trailing slash; unset: the address it listens on. */
   readonly publicUrl?: string;
   readonly tasks: { positionMaxLength: number };
@@ -132,6 +139,12 @@ export class AppConfig {
       maxEvents: vars.CALENDAR_FEED_MAX_EVENTS,
       descriptionChars: vars.CALENDAR_DESCRIPTION_MAX_CHARS,
       maxBytes: vars.CALENDAR_FEED_MAX_BYTES,
+    };
+    this.limits = {
+      labelsPerProject: vars.LABELS_PER_PROJECT_MAX,
+      sharesPerTask: vars.SHARES_PER_TASK_MAX,
+      relationsPerTask: vars.RELATIONS_PER_TASK_MAX,
+      apiKeysPerUser: vars.API_KEYS_PER_USER_MAX,
     };
     this.publicUrl = vars.PUBLIC_URL?.replace(/\/+$/, '');
     this.tasks = { positionMaxLength: vars.TASK_POSITION_MAX_LENGTH };

@@ -208,6 +208,22 @@ export class EnvironmentVariables {
   @IntSetting(10000, 100000000)
   CALENDAR_FEED_MAX_BYTES = 5000000;
 
+  /** Labels one project may have (its label list is one unpaged answer). */
+  @IntSetting(1, 10000)
+  LABELS_PER_PROJECT_MAX = 250;
+
+  /** People one task may be shared with, one by one (its share list is one unpaged answer). */
+  @IntSetting(1, 10000)
+  SHARES_PER_TASK_MAX = 100;
+
+  /** Relations one task may have (its relation list is one unpaged answer). */
+  @IntSetting(1, 10000)
+  RELATIONS_PER_TASK_MAX = 100;
+
+  /** Live API keys one user may hold (the key list is one unpaged answer). */
+  @IntSetting(1, 10000)
+  API_KEYS_PER_USER_MAX = 100;
+
   /** How long activity is kept; `npm run activity:prune` deletes what is older. */
   @IntSetting(1)
   ACTIVITY_RETENTION_DAYS = 90;

@@ -25,6 +25,16 @@ export class LabelsRepository {
     return row && mapLabel(row);
   }
 
+  /** How many labels the project has, counted under its row lock so racing creates cannot pass a limit together. */
+  async lockAndCount(manager: EntityManager, projectId: string): Promise<number> {
+    await manager.query(`SELECT 1 FROM projects WHERE id = $1 FOR UPDATE`, [projectId]);
+    const [{ count }] = await manager.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM labels WHERE project_id = $1`,
+      [projectId],
+    );
+    return count;
+  }
+
   async insert(
     manager: EntityManager,
     projectId: string,

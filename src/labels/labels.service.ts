@@ -1,4 +1,10 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { isUniqueViolation } from '../database/database-errors';
@@ -16,6 +22,7 @@ const RECORDED = ['name', 'color'] as const;
 @Injectable()
 export class LabelsService {
   constructor(
+    private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly access: ProjectAccessPolicy,
     private readonly labels: LabelsRepository,
@@ -36,6 +43,11 @@ export class LabelsService {
     return this.uniquely(() =>
       this.transactions.run(async (manager) => {
         await this.access.require(principal.userId, projectId, 'write-tasks', { manager });
+        if ((await this.labels.lockAndCount(manager, projectId)) >= this.config.limits.labelsPerProject) {
+          throw new UnprocessableEntityException(
+            `A project has at most ${this.config.limits.labelsPerProject} labels`,
+          );
+        }
         const label = await this.labels.insert(manager, projectId, dto);
         await this.record(manager, 'label.created', principal, label, changedFields(null, label, RECORDED));
         return label;

@@ -38,6 +38,21 @@ export class RelationsRepository {
     return row;
   }
 
+  /**
+   * The most relations either task has, counted under both tasks' row locks (taken in id order, as every writer of
+   * several tasks takes them) so racing creates cannot pass a limit together.
+   */
+  async lockAndCountMost(manager: EntityManager, taskIds: string[]): Promise<number> {
+    await manager.query(`SELECT 1 FROM tasks WHERE id = ANY ($1::uuid[]) ORDER BY id FOR UPDATE`, [taskIds]);
+    const [{ most }] = await manager.query<{ most: number }[]>(
+      `SELECT COALESCE(max(n), 0)::int AS most FROM (
+         SELECT count(*) AS n FROM task_relations r, unnest($1::uuid[]) AS t (id)
+          WHERE r.source_id = t.id OR r.target_id = t.id GROUP BY t.id) counts`,
+      [taskIds],
+    );
+    return most;
+  }
+
   /** Inserts the relation; undefined when the pair is already related (one row per pair). */
   async insert(
     manager: EntityManager,

@@ -1,3 +1,4 @@
+import { AppConfig } from '../config/app-config';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
@@ -15,6 +16,7 @@ import { fieldProblem } from '../common/problem';
 @Injectable()
 export class RelationsService {
   constructor(
+    private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly access: ProjectAccessPolicy,
     private readonly relations: RelationsRepository,
@@ -36,6 +38,12 @@ export class RelationsService {
           if (error instanceof NotFoundException) refuse('No such task to relate to');
           throw error;
         });
+      if (
+        (await this.relations.lockAndCountMost(manager, [taskId, dto.taskId])) >=
+        this.config.limits.relationsPerTask
+      ) {
+        refuse(`A task has at most ${this.config.limits.relationsPerTask} relations`);
+      }
       const stored = storedAs(dto.type, taskId, dto.taskId);
       if (stored.kind === 'blocks') {
         await this.relations.lockBlocksGraph(manager);

@@ -29,6 +29,16 @@ export class SharesRepository {
     return row && mapShare(row);
   }
 
+  /** How many people the task is shared with, counted under its row lock so racing shares cannot pass a limit. */
+  async lockAndCount(manager: EntityManager, taskId: string): Promise<number> {
+    await manager.query(`SELECT 1 FROM tasks WHERE id = $1 FOR UPDATE`, [taskId]);
+    const [{ count }] = await manager.query<{ count: number }[]>(
+      `SELECT count(*)::int AS count FROM task_shares WHERE task_id = $1`,
+      [taskId],
+    );
+    return count;
+  }
+
   /** Raises the unique violation when the task is shared with the user already. */
   async insert(
     manager: EntityManager,

@@ -1,4 +1,10 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import {
+  ConflictException,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { recordActivity } from '../events/activity-log.repository';
 import type { Principal } from '../auth/principal';
 import { isUniqueViolation } from '../database/database-errors';
@@ -13,6 +19,7 @@ import { SharesRepository } from './shares.repository';
 @Injectable()
 export class SharesService {
   constructor(
+    private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly shares: SharesRepository,
     private readonly access: ProjectAccessPolicy,
@@ -31,6 +38,11 @@ export class SharesService {
     return this.transactions.run(async (manager) => {
       const { projectId } = await this.access.requireTask(principal.userId, taskId, 'share', { manager });
       const userId = await this.users.resolveActiveUserId(dto, manager);
+      if ((await this.shares.lockAndCount(manager, taskId)) >= this.config.limits.sharesPerTask) {
+        throw new UnprocessableEntityException(
+          `A task is shared with at most ${this.config.limits.sharesPerTask} people; share its project instead`,
+        );
+      }
       try {
         await this.shares.insert(manager, taskId, userId, dto.permission);
       } catch (error) {
