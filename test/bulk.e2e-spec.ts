@@ -173,9 +173,10 @@ describe('bulk edits', () => {
         .expect(201)
     ).body.id;
     const wrong = await bulk({ ids, set: { addLabelIds: [foreignLabel] } }).expect(200);
+    // The field named is the one that carried the label.
     expect(wrong.body.results.map((result: Result) => result.problem?.errors?.[0].field)).toEqual([
-      'labelIds',
-      'labelIds',
+      'addLabelIds',
+      'addLabelIds',
     ]);
   });
 
