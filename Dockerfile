@@ -1,16 +1,18 @@
 # syntax=docker/dockerfile:1.7
-# Build stage: compile TypeScript with the full toolchain.
-FROM node:20.20-bookworm-slim AS build
+# Build stage: compile TypeScript with the full toolchain. Node 24 is an LTS line in support (Node 20, which the
+# project still runs on for development, reached its end of life in April 2026).
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
-COPY tsconfig.json tsconfig.build.json nest-cli.json ormconfig.ts ./
+COPY tsconfig.json tsconfig.build.json nest-cli.json .swcrc ormconfig.ts ./
 COPY src ./src
 COPY migrations ./migrations
+COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: production dependencies and the build only, as an unprivileged user.
-FROM node:20.20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     PORT=3000 \
     DATA_DIR=/app/data

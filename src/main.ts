@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { Logger } from '@nestjs/common';
+import { PublicUrl } from './common/public-url';
 import { AppConfig } from './config/app-config';
 import { ConfigurationError } from './config/environment';
 import { createApp } from './create-app';
@@ -29,7 +31,12 @@ async function bootstrap(): Promise<void> {
     });
   }
   await app.listen(config.http.port, config.http.host);
-  logger.log(`Taskforge listening on ${await app.getUrl()} (API /api/v1, docs /docs)`);
+  // Nest's getUrl() names 127.0.0.1 for a wildcard bind; say what was bound, and where people reach it.
+  const bound = app.getHttpServer().address() as AddressInfo;
+  const where = `${bound.address.includes(':') ? `[${bound.address}]` : bound.address}:${bound.port}`;
+  logger.log(
+    `Taskforge listening on ${where}, reached at ${app.get(PublicUrl).of('')} (API /api/v1, docs /docs)`,
+  );
 }
 
 void bootstrap();

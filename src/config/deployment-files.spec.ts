@@ -70,4 +70,24 @@ describe('Dockerfile and docker-compose.yml', () => {
     const command = scripts['start:prod'].split(' ').map((word) => JSON.stringify(word));
     expect(dockerfile).toContain(`CMD [${command.join(', ')}]`);
   });
+
+  it('copies into the build stage every input the build compiles, and its compiler settings', () => {
+    const { scripts } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    const inputs = /swc (.+?) --out-dir/.exec(scripts.build)![1].split(' ');
+    const copied = [...dockerfile.matchAll(/^COPY (?!--from)(.+) \S+$/gm)].flatMap((line) =>
+      line[1].split(' ').filter((word) => !word.startsWith('--')),
+    );
+    expect(inputs.length).toBeGreaterThan(0);
+    expect(inputs.filter((input) => !copied.includes(input))).toEqual([]);
+    expect(copied).toContain('.swcrc');
+  });
+
+  it('runs an LTS line of Node.js that is still supported, in both stages', () => {
+    const versions = [...dockerfile.matchAll(/^FROM node:(\d+)/gm)].map((line) => Number(line[1]));
+    expect(versions).toHaveLength(2);
+    // Even majors are the LTS lines; 20 reached its end of life in April 2026.
+    for (const major of versions) expect(major % 2 === 0 && major >= 22).toBe(true);
+  });
 });
