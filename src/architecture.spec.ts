@@ -2,8 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const SRC = __dirname;
-// The project's standing check (shared/hooks/before-stop) looks for the same statements.
-const SQL_STATEMENT = /\b(SELECT .* FROM|INSERT INTO|DELETE FROM|UPDATE [a-z_"]+ SET)\b/;
+/** A statement by its shape, or any query sent (`SELECT 1` has no FROM, and slipped past the shape alone). */
+const SQL_STATEMENT = /\b(SELECT .* FROM|INSERT INTO|DELETE FROM|UPDATE [a-z_"]+ SET)\b|\.query\s*[<(]/;
 /** The data layer's own plumbing: the connection, the migration runner and the server probe. */
 const DATA_LAYER = 'database/';
 

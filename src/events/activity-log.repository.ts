@@ -1,3 +1,4 @@
+import type { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ACTIVITY_COLUMNS, ActivityRow, mapActivity } from '../activity/dto/activity.dto';
 import { markForCommit } from './after-commit';
@@ -137,6 +138,11 @@ export async function readOutbox(
     audience: row.audience ?? [],
     relatedTaskId: row.related_task_id,
   }));
+}
+
+/** Subscribes a session of its own to the notice every commit of activity sends (`ACTIVITY_CHANNEL`). */
+export async function listenForActivity(session: Pick<Client, 'query'>): Promise<void> {
+  await session.query(`LISTEN ${ACTIVITY_CHANNEL}`);
 }
 
 /** The newest seq committed, or '0' for an empty log. */

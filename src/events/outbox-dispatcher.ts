@@ -4,10 +4,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DatabaseServer } from '../database/database.module';
 import {
-  ACTIVITY_CHANNEL,
   ACTIVITY_WRITTEN,
   claimConsumerPosition,
   ensureConsumerPosition,
+  listenForActivity,
   moveConsumerPosition,
   newestSeq,
   readOutbox,
@@ -131,7 +131,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     client.on('notification', () => this.wake());
     try {
       await client.connect();
-      await client.query(`LISTEN ${ACTIVITY_CHANNEL}`);
+      await listenForActivity(client);
       // Whatever committed while not listening is picked up now.
       this.wake();
     } catch {

@@ -1,13 +1,13 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator';
+import { HealthRepository } from './health.repository';
 
 @ApiTags('operations')
 @Public()
 @Controller('health')
 export class HealthController {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly health: HealthRepository) {}
 
   @Get()
   @ApiOkResponse({ description: 'The process is up.' })
@@ -19,9 +19,7 @@ export class HealthController {
   @ApiOkResponse({ description: 'The database answers; the instance can take traffic.' })
   @ApiServiceUnavailableResponse({ description: 'The database is unreachable.' })
   async ready(): Promise<{ status: 'ok' }> {
-    try {
-      await this.dataSource.query('SELECT 1');
-    } catch {
+    if (!(await this.health.databaseAnswers())) {
       throw new ServiceUnavailableException('The database is unreachable');
     }
     return { status: 'ok' };
