@@ -471,7 +471,7 @@ async function captureStatements(
     labelIds: [],
     reminders: [],
   };
-  const taskId = await tasks.insert(runner.manager, state, subjects.bigOwnerId);
+  const [taskId] = await tasks.insertMany(runner.manager, [state], subjects.bigOwnerId);
   const insert = capture.last!;
   const task = (await tasks.read(taskId, runner.manager))!;
   await recordActivities(runner.manager, [

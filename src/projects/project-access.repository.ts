@@ -21,7 +21,7 @@ export type TaskItemKind = 'comment' | 'attachment';
 
 /** Where each kind of task item lives, and which column names who added it. */
 const TASK_ITEM_TABLES: Record<TaskItemKind, { table: string; author: string; live: string }> = {
-  comment: { table: 'comments', author: 'author_id', live: 'x.deleted_at IS NULL' },
+  comment: { table: 'comments', author: 'author_id', live: 'item.deleted_at IS NULL' },
   attachment: { table: 'attachments', author: 'created_by', live: 'true' },
 };
 
@@ -160,12 +160,12 @@ export class ProjectAccessRepository {
       (TaskGrantRow & { task_id: string; is_author: boolean })[]
     >(
       `SELECT t.id AS task_id, t.project_id, m.role, s.permission AS share, t.created_by = $2 AS is_creator,
-              x.${author} = $2 AS is_author
-         FROM ${table} x
-         JOIN tasks t ON t.id = x.task_id AND t.deleted_at IS NULL
+              item.${author} = $2 AS is_author
+         FROM ${table} item
+         JOIN tasks t ON t.id = item.task_id AND t.deleted_at IS NULL
          LEFT JOIN project_members m ON m.project_id = t.project_id AND m.user_id = $2
          LEFT JOIN task_shares s ON s.task_id = t.id AND s.user_id = $2
-        WHERE x.id = $1 AND ${live}${lock ? ' FOR UPDATE OF x' : ''}`,
+        WHERE item.id = $1 AND ${live}${lock ? ' FOR UPDATE OF item' : ''}`,
       [itemId, userId],
     );
     return row;

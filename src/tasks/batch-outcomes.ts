@@ -10,7 +10,7 @@ import type { TaskDto } from './dto/task.dto';
 export type Outcome = TaskDto | HttpException;
 
 /** Runs one item's check, recording its failure; true when it passed. */
-export function attempt<K>(failures: Map<K, HttpException>, key: K, check: () => void): boolean {
+export function checkItem<K>(failures: Map<K, HttpException>, key: K, check: () => void): boolean {
   try {
     check();
     return true;
@@ -21,7 +21,7 @@ export function attempt<K>(failures: Map<K, HttpException>, key: K, check: () =>
   }
 }
 
-export async function attemptAsync<K>(
+export async function checkItemAsync<K>(
   failures: Map<K, HttpException>,
   key: K,
   check: () => Promise<void>,
@@ -54,7 +54,7 @@ export function atomicOutcomes(ids: string[], failures: Map<string, HttpExceptio
 }
 
 /** The one failure of a batch of one, or a 422 naming each item's fields as `items.<index>.<field>`. */
-export function combined(failures: Map<number, HttpException>, count: number): HttpException {
+export function createsFailure(failures: Map<number, HttpException>, count: number): HttpException {
   if (count === 1) return failures.get(0)!;
   const errors = [...failures].flatMap(([index, failure]) => {
     const body = failure.getResponse() as { errors?: { field: string; message: string }[] };

@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { fieldProblem } from '../common/problem';
 import { AppConfig } from '../config/app-config';
-import { attemptAsync } from './batch-outcomes';
+import { checkItemAsync } from './batch-outcomes';
 import type { TaskStatus } from './dto/task-fields';
 import { keyBetween, keysAfter } from './task-positions';
 import { TaskPositionsRepository } from './task-positions.repository';
@@ -44,7 +44,7 @@ export class TaskPlacement {
   ): Promise<void> {
     if (placement && (placement.before || placement.after)) {
       for (const plan of plans) {
-        await attemptAsync(failures, plan.id, async () => {
+        await checkItemAsync(failures, plan.id, async () => {
           plan.next = {
             ...plan.next,
             position: await this.between(principal, plan, placement, manager),

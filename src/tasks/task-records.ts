@@ -3,7 +3,7 @@ import type { ActivityEntry } from '../events/activity-log.repository';
 import type { TaskDto } from './dto/task.dto';
 import type { Reminder } from './reminders';
 import type { Recurred } from './task-time';
-import type { HiddenState, TaskState } from './tasks.repository';
+import type { UnshownState, TaskState } from './tasks.repository';
 
 /** What task writes record in the activity log, and the state a write starts from. */
 
@@ -15,7 +15,7 @@ export function withoutEmptyLists(changes: FieldChanges): FieldChanges {
 }
 
 /** The state a write starts from: what the answer shows, as stored, and what it does not show. */
-export function stateOf(task: TaskDto, hidden: HiddenState): TaskState {
+export function stateOf(task: TaskDto, hidden: UnshownState): TaskState {
   return {
     projectId: task.projectId,
     title: task.title,
@@ -45,7 +45,7 @@ export function trashEntries(
   const when = deletedAt.toISOString();
   return tasks.map((task) => ({
     event,
-    ...subject(task),
+    ...taskSubject(task),
     actorId,
     changes: { deletedAt: event === 'task.deleted' ? { from: null, to: when } : { from: when, to: null } },
   }));
@@ -63,7 +63,7 @@ export function recurredEntry(
 ): ActivityEntry {
   return {
     event: 'task.recurred',
-    ...subject(task),
+    ...taskSubject(task),
     actorId,
     changes: {
       ...changes,
@@ -74,7 +74,7 @@ export function recurredEntry(
 }
 
 /** What an activity record of this task names: its project, itself, its version and state after the change. */
-export function subject(task: TaskDto) {
+export function taskSubject(task: TaskDto) {
   return { projectId: task.projectId, taskId: task.id, version: task.version, resource: task };
 }
 
@@ -93,7 +93,7 @@ export function updateEntries(
   const entries: ActivityEntry[] = [
     {
       event,
-      ...subject(task),
+      ...taskSubject(task),
       fromProjectId: changes.projectId ? before.projectId : undefined,
       actorId,
       changes,
@@ -103,7 +103,7 @@ export function updateEntries(
     const assigned = task.assigneeId !== null;
     entries.push({
       event: assigned ? 'task.assigned' : 'task.unassigned',
-      ...subject(task),
+      ...taskSubject(task),
       userId: (assigned ? task.assigneeId : before.assigneeId) ?? undefined,
       actorId,
       changes: { assigneeId: changes.assigneeId },

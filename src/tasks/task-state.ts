@@ -82,7 +82,7 @@ export function nextTaskState(current: TaskState, write: TaskWrite, mode: 'merge
     reminders: write.reminders ? write.reminders.map(storedReminder) : [...base.reminders],
     labelIds: nextLabelIds(write.labelIds ?? base.labelIds, write.addLabelIds, write.removeLabelIds),
     parentId: write.parentId !== undefined ? write.parentId : base.parentId,
-    // Only a move places a task; see TasksService.place.
+    // Only a move places a task (TaskPlacement); other writes keep its position.
     position: base.position,
   };
 }

@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 import { fieldProblem } from '../common/problem';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import type { TaskDto } from './dto/task.dto';
-import { attempt } from './batch-outcomes';
+import { checkItem } from './batch-outcomes';
 import type { TaskWrite } from './task-state';
 import type { Recurred } from './task-time';
 import { TasksRepository, TaskState } from './tasks.repository';
@@ -20,7 +20,7 @@ export interface NamedLabels {
   addLabelIds: string[];
 }
 
-export interface Plan {
+export interface TaskWritePlan {
   id: string;
   task: TaskDto;
   current: TaskState;
@@ -34,7 +34,10 @@ export interface Plan {
 }
 
 /** The plans no check has failed yet. */
-export function live(plans: Plan[], failures: Map<string, HttpException>): Plan[] {
+export function withoutFailures(
+  plans: TaskWritePlan[],
+  failures: Map<string, HttpException>,
+): TaskWritePlan[] {
   return plans.filter((plan) => !failures.has(plan.id));
 }
 
@@ -56,11 +59,11 @@ export class TaskWriteChecks {
    */
   async blockers(
     principal: Principal,
-    plans: Plan[],
+    plans: TaskWritePlan[],
     force: boolean,
     failures: Map<string, HttpException>,
     manager: EntityManager,
-  ): Promise<Plan[]> {
+  ): Promise<TaskWritePlan[]> {
     const completing = plans.filter((plan) => plan.completing);
     if (completing.length === 0) return plans;
     const blockers = await this.tasks.openBlockers(
@@ -84,7 +87,7 @@ export class TaskWriteChecks {
         );
       }
     }
-    return live(plans, failures);
+    return withoutFailures(plans, failures);
   }
 
   /**
@@ -94,10 +97,10 @@ export class TaskWriteChecks {
    */
   async moves(
     principal: Principal,
-    plans: Plan[],
+    plans: TaskWritePlan[],
     failures: Map<string, HttpException>,
     manager: EntityManager,
-  ): Promise<Plan[]> {
+  ): Promise<TaskWritePlan[]> {
     const rights = new Map<string, HttpException | null>();
     const mayWrite = async (projectId: string) => {
       if (!rights.has(projectId)) {
@@ -116,9 +119,9 @@ export class TaskWriteChecks {
       const refused = (await mayWrite(plan.current.projectId)) ?? (await mayWrite(plan.next.projectId));
       if (refused) failures.set(plan.id, refused);
     }
-    await this.attachmentRoom(live(moving, failures), failures, manager);
-    await this.unassignNonMembers(live(moving, failures), manager);
-    const checked = live(plans, failures).filter(
+    await this.attachmentRoom(withoutFailures(moving, failures), failures, manager);
+    await this.unassignNonMembers(withoutFailures(moving, failures), manager);
+    const checked = withoutFailures(plans, failures).filter(
       (plan) =>
         plan.next.assigneeId !== plan.current.assigneeId || plan.next.projectId !== plan.current.projectId,
     );
@@ -126,12 +129,12 @@ export class TaskWriteChecks {
       manager,
       checked.map((plan) => plan.next),
     );
-    for (const plan of checked) attempt(failures, plan.id, () => assignable(plan.next));
-    return live(plans, failures);
+    for (const plan of checked) checkItem(failures, plan.id, () => assignable(plan.next));
+    return withoutFailures(plans, failures);
   }
 
   private async attachmentRoom(
-    moving: Plan[],
+    moving: TaskWritePlan[],
     failures: Map<string, HttpException>,
     manager: EntityManager,
   ): Promise<void> {
@@ -153,7 +156,7 @@ export class TaskWriteChecks {
   }
 
   /** Moved tasks keep their assignee only where the assignee is a member; a write naming one is checked as named. */
-  private async unassignNonMembers(moving: Plan[], manager: EntityManager): Promise<void> {
+  private async unassignNonMembers(moving: TaskWritePlan[], manager: EntityManager): Promise<void> {
     const keeping = moving.filter(
       (plan) => plan.write.assigneeId === undefined && plan.next.assigneeId !== null,
     );

@@ -9,7 +9,14 @@ import { GithubService, RepoChange, RepoLookup } from '../github/github.service'
 import { NotificationsService } from '../notifications/notifications.service';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { ProjectsService } from '../projects/projects.service';
-import { atomicOutcomes, attempt, attemptAsync, combined, NothingWritten, Outcome } from './batch-outcomes';
+import {
+  atomicOutcomes,
+  checkItem,
+  checkItemAsync,
+  createsFailure,
+  NothingWritten,
+  Outcome,
+} from './batch-outcomes';
 import type { TaskDto } from './dto/task.dto';
 import type { CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
 import { TaskGithubLinks } from './task-github-links';
@@ -19,14 +26,14 @@ import { TaskPositionsRepository } from './task-positions.repository';
 import {
   recurredEntry,
   stateOf,
-  subject,
+  taskSubject,
   trashEntries,
   updateEntries,
   withoutEmptyLists,
 } from './task-records';
 import { nextTaskState, PLACEMENT_FIELDS, TASK_DEFAULTS, TaskWrite, TRACKED_FIELDS } from './task-state';
 import { applyRecurrence, assertTimeRules, movesReminders, upcomingReminders } from './task-time';
-import { live, NamedLabels, Plan, TaskWriteChecks } from './task-write-checks';
+import { NamedLabels, TaskWriteChecks, TaskWritePlan, withoutFailures } from './task-write-checks';
 import { TasksRepository, TaskState } from './tasks.repository';
 
 export interface WriteOptions {
@@ -102,7 +109,7 @@ export class TaskWriter {
           timezone,
           position: keys[index],
         };
-        attempt(failures, index, () => {
+        checkItem(failures, index, () => {
           const next = nextTaskState(blank, write, 'replace');
           assertTimeRules(next, write);
           creates.push({ index, next });
@@ -112,22 +119,22 @@ export class TaskWriter {
         manager,
         creates.map((create) => create.next),
       );
-      creates = creates.filter((create) => attempt(failures, create.index, () => assignable(create.next)));
+      creates = creates.filter((create) => checkItem(failures, create.index, () => assignable(create.next)));
       const labelled = await this.checks.labels(
         manager,
         creates.map((create) => create.next),
       );
       for (const create of creates) {
-        attempt(failures, create.index, () => {
+        checkItem(failures, create.index, () => {
           create.next = labelled(create.next, { labelIds: create.next.labelIds, addLabelIds: [] });
         });
       }
       for (const create of creates.filter((create) => !failures.has(create.index))) {
-        await attemptAsync(failures, create.index, () =>
+        await checkItemAsync(failures, create.index, () =>
           this.checks.parent(principal, null, null, create.next, manager),
         );
       }
-      if (failures.size > 0) throw combined(failures, dtos.length);
+      if (failures.size > 0) throw createsFailure(failures, dtos.length);
 
       const states = creates.map((create) => create.next);
       const ids = await this.tasks.insertMany(manager, states, principal.userId);
@@ -150,7 +157,7 @@ export class TaskWriter {
         ...(inbox?.created ? [inbox.created] : []),
         ...tasks.map((task, index): ActivityEntry => ({
           event: 'task.created',
-          ...subject(task),
+          ...taskSubject(task),
           actorId: principal.userId,
           // A new task's history names what it was created with, not the empty lists it lacks.
           changes: withoutEmptyLists(changedFields(null, states[index], TRACKED_FIELDS)),
@@ -190,7 +197,7 @@ export class TaskWriter {
         ...dto,
         githubRepo: dto.githubRepo === undefined ? undefined : (repo?.key ?? null),
       };
-      let plans: Plan[] = [];
+      let plans: TaskWritePlan[] = [];
       for (const id of readable) {
         const task = found.get(id)!;
         const seen = seenDueDates.get(id);
@@ -202,7 +209,7 @@ export class TaskWriter {
           failures.set(id, lookup);
           continue;
         }
-        attempt(failures, id, () => {
+        checkItem(failures, id, () => {
           const current = stateOf(task, hidden.get(id)!);
           const next = nextTaskState(current, write, options.mode);
           const completing = current.status !== 'completed' && next.status === 'completed';
@@ -221,36 +228,36 @@ export class TaskWriter {
 
       plans = await this.checks.blockers(principal, plans, options.force, failures, manager);
       for (const plan of plans) {
-        attempt(failures, plan.id, () => {
+        checkItem(failures, plan.id, () => {
           const { state, recurred } = applyRecurrence(plan.current, plan.next);
           assertTimeRules(state, write);
           Object.assign(plan, { next: state, recurred });
         });
       }
-      plans = await this.checks.moves(principal, live(plans, failures), failures, manager);
+      plans = await this.checks.moves(principal, withoutFailures(plans, failures), failures, manager);
       const labelled = await this.checks.labels(
         manager,
         plans.map((plan) => plan.next),
       );
       for (const plan of plans) {
-        attempt(failures, plan.id, () => {
+        checkItem(failures, plan.id, () => {
           const next = labelled(plan.next, plan.named);
           // A subtask moved on its own to another project leaves its parent behind.
           const detached = next.projectId !== plan.current.projectId && dto.parentId === undefined;
           plan.next = detached ? { ...next, parentId: null } : next;
         });
       }
-      for (const plan of live(plans, failures)) {
-        await attemptAsync(failures, plan.id, () =>
+      for (const plan of withoutFailures(plans, failures)) {
+        await checkItemAsync(failures, plan.id, () =>
           this.checks.parent(principal, plan.id, plan.current, plan.next, manager),
         );
       }
-      plans = live(plans, failures);
+      plans = withoutFailures(plans, failures);
       await this.placement.place(principal, plans, options.placement, failures, manager);
 
       const fields = options.placement ? PLACEMENT_FIELDS : TRACKED_FIELDS;
-      const changed: (Plan & { changes: FieldChanges })[] = [];
-      for (const plan of live(plans, failures)) {
+      const changed: (TaskWritePlan & { changes: FieldChanges })[] = [];
+      for (const plan of withoutFailures(plans, failures)) {
         const changes = changedFields<TaskState>(plan.current, plan.next, fields);
         const expected = options.expected.get(plan.id);
         if (expected !== undefined && expected !== plan.task.version) {
@@ -410,7 +417,7 @@ export class TaskWriter {
    */
   private async afterUpdate(
     principal: Principal,
-    changed: (Plan & { changes: FieldChanges })[],
+    changed: (TaskWritePlan & { changes: FieldChanges })[],
     change: RepoChange | undefined,
     manager: EntityManager,
   ): Promise<ActivityEntry[]> {
@@ -463,7 +470,7 @@ export class TaskWriter {
     entries.push(
       ...(await this.tasks.readMany(unblocked, manager)).map((task): ActivityEntry => ({
         event: 'task.unblocked',
-        ...subject(task),
+        ...taskSubject(task),
         userId: task.assigneeId ?? undefined,
         actorId: principal.userId,
         changes: { blocked: { from: true, to: false } },

@@ -64,7 +64,7 @@ export interface TaskState {
 }
 
 /** What a write needs that a task answer does not show. */
-export interface HiddenState {
+export interface UnshownState {
   /** The linked repository's cache key. */
   githubRepo: string | null;
   /** Occurrences completed under the current recurrence. */
@@ -109,11 +109,6 @@ export class TasksRepository {
     return row?.key ?? null;
   }
 
-  async insert(manager: EntityManager, state: TaskState, createdBy: string): Promise<string> {
-    const [id] = await this.insertMany(manager, [state], createdBy);
-    return id;
-  }
-
   /** Inserts tasks in one statement; returns their ids in the order of `states`. */
   async insertMany(manager: EntityManager, states: TaskState[], createdBy: string): Promise<string[]> {
     const rows = await manager.query<{ id: string; project_id: string; position: string }[]>(
@@ -129,19 +124,9 @@ export class TasksRepository {
   }
 
   /**
-   * Writes the whole state of a live task and moves its version on. The version check is part of the UPDATE
-   * itself: of racing writers at one version exactly one wins, and the others get false.
+   * Writes the whole state of live tasks and moves their versions on; returns the ids it wrote. The version check is
+   * part of the UPDATE itself: of racing writers at one version exactly one wins, and the others are not returned.
    */
-  async update(
-    manager: EntityManager,
-    id: string,
-    state: TaskState,
-    expected: number | undefined,
-  ): Promise<boolean> {
-    return (await this.updateMany(manager, [{ id, state, expected }])).length > 0;
-  }
-
-  /** `update` for many tasks in one statement; returns the ids it wrote. */
   async updateMany(
     manager: EntityManager,
     writes: { id: string; state: TaskState; expected: number | undefined }[],
@@ -173,14 +158,10 @@ export class TasksRepository {
   }
 
   /** What a write needs that the answer does not show: the linked repository's key and the occurrences done. */
-  async hiddenState(id: string, manager: EntityManager): Promise<HiddenState> {
-    return (await this.hiddenStates([id], manager)).get(id) ?? { githubRepo: null, recurrenceDone: 0 };
-  }
-
   async hiddenStates(
     ids: string[],
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, HiddenState>> {
+  ): Promise<Map<string, UnshownState>> {
     const rows = await manager.query<{ id: string; github_repo: string | null; recurrence_done: number }[]>(
       `SELECT id, github_repo, recurrence_done FROM tasks WHERE id = ANY ($1::uuid[])`,
       [ids],
@@ -421,17 +402,6 @@ export class TasksRepository {
       );
     }
     return due;
-  }
-
-  /** Sends a live task to the trash; undefined on a version mismatch. */
-  async trash(manager: EntityManager, id: string, expected: number | undefined): Promise<Date | undefined> {
-    const [deleted] = await queryRows<{ deleted_at: Date }>(
-      manager,
-      `UPDATE tasks SET deleted_at = now(), version = version + 1, updated_at = now()
-        WHERE id = $1 AND deleted_at IS NULL AND ($2::integer IS NULL OR version = $2) RETURNING deleted_at`,
-      [id, expected ?? null],
-    );
-    return deleted?.deleted_at;
   }
 
   /** Brings a task back from the trash; returns when it had been deleted. */
