@@ -2,7 +2,12 @@ import { ForbiddenException, HttpException, Injectable, NotFoundException } from
 import type { EntityManager } from 'typeorm';
 import type { ActivityRow } from '../activity/dto/activity.dto';
 import type { OutboxRecord } from '../events/outbox';
-import { AccessReadOptions, ProjectAccessRepository, TaskItemKind } from './project-access.repository';
+import {
+  AccessReadOptions,
+  ProjectAccessRepository,
+  TaskGrantRow,
+  TaskItemKind,
+} from './project-access.repository';
 import {
   allows,
   allowsTask,
@@ -68,19 +73,11 @@ export class ProjectAccessPolicy {
     action: TaskAction,
     options: TaskAccessOptions = {},
   ): Promise<TaskGrant & { projectId: string }> {
-    const row = await this.repository.taskGrant(userId, taskId, {
-      ...options,
-      deleted: options.deleted ?? false,
-    });
-    const grant: TaskGrant | undefined = row && {
-      role: row.role,
-      share: row.share,
-      isCreator: row.is_creator,
-    };
-    if (!grant || !allowsTask(grant, 'read')) throw new NotFoundException('No such task');
-    if (!allowsTask(grant, action))
-      throw new ForbiddenException(`Your access to this task does not allow ${action}`);
-    return { ...grant, projectId: row!.project_id };
+    const [row] = await this.repository.taskGrants(userId, [taskId], options);
+    const grant = row && grantOf(row);
+    const refusal = taskRefusal(grant, action);
+    if (refusal) throw refusal;
+    return { ...grant, projectId: row.project_id };
   }
 
   /**
@@ -94,20 +91,15 @@ export class ProjectAccessPolicy {
     manager: EntityManager,
   ): Promise<Map<string, { projectId: string } | HttpException>> {
     const rows = new Map(
-      (await this.repository.taskGrants(userId, taskIds, manager)).map((row) => [row.task_id, row]),
+      (await this.repository.taskGrants(userId, taskIds, { manager, lock: true })).map((row) => [
+        row.task_id,
+        row,
+      ]),
     );
     return new Map(
       taskIds.map((id): [string, { projectId: string } | HttpException] => {
         const row = rows.get(id);
-        const grant: TaskGrant | undefined = row && {
-          role: row.role,
-          share: row.share,
-          isCreator: row.is_creator,
-        };
-        if (!grant || !allowsTask(grant, 'read')) return [id, new NotFoundException('No such task')];
-        if (!allowsTask(grant, action))
-          return [id, new ForbiddenException(`Your access to this task does not allow ${action}`)];
-        return [id, { projectId: row!.project_id }];
+        return [id, taskRefusal(row && grantOf(row), action) ?? { projectId: row!.project_id }];
       }),
     );
   }
@@ -129,15 +121,11 @@ export class ProjectAccessPolicy {
     options: AccessReadOptions = {},
   ): Promise<TaskGrant & { projectId: string; taskId: string }> {
     const row = await this.repository.taskItemGrant(userId, kind, itemId, options);
-    const grant: TaskGrant | undefined = row && {
-      role: row.role,
-      share: row.share,
-      isCreator: row.is_creator,
-    };
+    const grant = row && grantOf(row);
     if (!grant || !allowsTask(grant, 'read')) throw new NotFoundException(`No such ${kind}`);
-    if (!allowsTaskItem(grant, row!.is_author, action))
+    if (!allowsTaskItem(grant, row.is_author, action))
       throw new ForbiddenException(`Your access does not allow you to ${action} this ${kind}`);
-    return { ...grant, projectId: row!.project_id, taskId: row!.task_id };
+    return { ...grant, projectId: row.project_id, taskId: row.task_id };
   }
 
   /** The change feed's page: records after `since` the user may see now, oldest first. */
@@ -180,4 +168,17 @@ export class ProjectAccessPolicy {
     for (const row of rows) users[Number(row.position) - 1].push(row.user_id);
     return users;
   }
+}
+
+/** A grant row as the permission table reads it. */
+function grantOf(row: TaskGrantRow): TaskGrant {
+  return { role: row.role, share: row.share, isCreator: row.is_creator };
+}
+
+/** Why `action` on a task is refused: 404 when the grant cannot even read it, 403 when it reads but may not act. */
+function taskRefusal(grant: TaskGrant | undefined, action: TaskAction): HttpException | undefined {
+  if (!grant || !allowsTask(grant, 'read')) return new NotFoundException('No such task');
+  if (!allowsTask(grant, action))
+    return new ForbiddenException(`Your access to this task does not allow ${action}`);
+  return undefined;
 }

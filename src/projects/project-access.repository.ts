@@ -75,6 +75,13 @@ export function relatedTaskReadable(record: string, viewer: string): string {
             WHERE t.id = ${record}.related_task_id AND ${visibleTaskCondition(viewer)}))`;
 }
 
+/** What a user ($n) holds on a task `t`: its project, their role there, their share of it, whether they made it. */
+const GRANT_COLUMNS = (user: string) =>
+  `t.project_id, m.role, s.permission AS share, t.created_by = ${user} AS is_creator`;
+const GRANT_JOINS = (user: string) =>
+  `LEFT JOIN project_members m ON m.project_id = t.project_id AND m.user_id = ${user}
+   LEFT JOIN task_shares s ON s.task_id = t.id AND s.user_id = ${user}`;
+
 /** True only when `viewer` is a member of `projectId`: a one-time filter that folds the read check into a page. */
 export function readableProjectCondition(projectId: string, viewer: string): string {
   return `EXISTS (SELECT 1 FROM project_members rm WHERE rm.project_id = ${projectId} AND rm.user_id = ${viewer})`;
@@ -97,40 +104,23 @@ export class ProjectAccessRepository {
     return row?.role ?? null;
   }
 
-  /** What the user holds on a task (role, share, authorship), in the trash or out of it as `deleted` says. */
-  async taskGrant(
-    userId: string,
-    taskId: string,
-    { manager, lock, deleted }: AccessReadOptions & { deleted: boolean },
-  ): Promise<TaskGrantRow | undefined> {
-    const [row] = await (manager ?? this.dataSource.manager).query<TaskGrantRow[]>(
-      `SELECT t.project_id, m.role, s.permission AS share, t.created_by = $2 AS is_creator
-         FROM tasks t
-         LEFT JOIN project_members m ON m.project_id = t.project_id AND m.user_id = $2
-         LEFT JOIN task_shares s ON s.task_id = t.id AND s.user_id = $2
-        WHERE t.id = $1 AND (t.deleted_at IS NULL) = $3${lock ? ' FOR UPDATE OF t' : ''}`,
-      [taskId, userId, !deleted],
-    );
-    return row;
-  }
-
   /**
-   * What the user holds on each of the live tasks among `taskIds` (the missing and the trashed have no row), locked
-   * in id order so two bulk writes over the same tasks queue instead of deadlocking.
+   * What the user holds on each of the tasks among `taskIds` (role, share, authorship): the live ones, or the
+   * trashed ones when `deleted` says so; those it does not name have no row. With `lock`, the tasks are locked in
+   * id order, so two writes over the same tasks queue instead of deadlocking. The one statement every task grant
+   * comes from.
    */
   async taskGrants(
     userId: string,
     taskIds: string[],
-    manager: EntityManager,
+    { manager, lock, deleted = false }: AccessReadOptions & { deleted?: boolean },
   ): Promise<(TaskGrantRow & { task_id: string })[]> {
-    return manager.query<(TaskGrantRow & { task_id: string })[]>(
-      `SELECT t.id AS task_id, t.project_id, m.role, s.permission AS share, t.created_by = $2 AS is_creator
-         FROM tasks t
-         LEFT JOIN project_members m ON m.project_id = t.project_id AND m.user_id = $2
-         LEFT JOIN task_shares s ON s.task_id = t.id AND s.user_id = $2
-        WHERE t.id = ANY ($1::uuid[]) AND t.deleted_at IS NULL
-        ORDER BY t.id FOR UPDATE OF t`,
-      [taskIds, userId],
+    return (manager ?? this.dataSource.manager).query<(TaskGrantRow & { task_id: string })[]>(
+      `SELECT t.id AS task_id, ${GRANT_COLUMNS('$2')}
+         FROM tasks t ${GRANT_JOINS('$2')}
+        WHERE t.id = ANY ($1::uuid[]) AND (t.deleted_at IS NULL) = $3
+        ORDER BY t.id${lock ? ' FOR UPDATE OF t' : ''}`,
+      [taskIds, userId, !deleted],
     );
   }
 
@@ -159,12 +149,9 @@ export class ProjectAccessRepository {
     const [row] = await (manager ?? this.dataSource.manager).query<
       (TaskGrantRow & { task_id: string; is_author: boolean })[]
     >(
-      `SELECT t.id AS task_id, t.project_id, m.role, s.permission AS share, t.created_by = $2 AS is_creator,
-              item.${author} = $2 AS is_author
+      `SELECT t.id AS task_id, ${GRANT_COLUMNS('$2')}, item.${author} = $2 AS is_author
          FROM ${table} item
-         JOIN tasks t ON t.id = item.task_id AND t.deleted_at IS NULL
-         LEFT JOIN project_members m ON m.project_id = t.project_id AND m.user_id = $2
-         LEFT JOIN task_shares s ON s.task_id = t.id AND s.user_id = $2
+         JOIN tasks t ON t.id = item.task_id AND t.deleted_at IS NULL ${GRANT_JOINS('$2')}
         WHERE item.id = $1 AND ${live}${lock ? ' FOR UPDATE OF item' : ''}`,
       [itemId, userId],
     );
