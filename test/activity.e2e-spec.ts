@@ -4,11 +4,10 @@ import { ActivityItem, readActivity, readChanges } from './support/activity';
 import { createUser, TestUser } from './support/factories';
 import { addMember, createProject, TestProject } from './support/projects';
 import { createTask } from './support/tasks';
-import { startTestApp, TestApp } from './support/test-app';
+import { api, startTestApp, TestApp } from './support/test-app';
 
 describe('activity log and change feed', () => {
   let t: TestApp;
-  const api = (path: string) => `/api/v1${path}`;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -230,51 +229,23 @@ describe('activity log and change feed', () => {
     const before = await readActivity(t, owner, `/projects/${project.id}/activity`);
 
     const attempts = [
-      t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', viewer.bearer)
-        .send({ title: 'x' }), // 403
-      t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', outsider.bearer)
-        .send({ title: 'x' }), // 404
-      t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', owner.bearer)
-        .set('If-Match', '"7"')
-        .send({ title: 'x' }), // 412
-      t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', owner.bearer)
-        .send({ assigneeId: outsider.id }), // 422
-      t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', owner.bearer)
-        .send({ title: 'Keep' }), // no change
-      t.http
-        .patch(api(`/projects/${project.id}`))
-        .set('Authorization', viewer.bearer)
-        .send({ name: 'x' }), // 403
-      t.http
-        .post(api(`/tasks/${task.id}/shares`))
-        .set('Authorization', owner.bearer)
-        .send({ userId: viewer.id, permission: 'nope' }), // 422
-      t.http.delete(api(`/projects/${project.id}/members/${outsider.id}`)).set('Authorization', owner.bearer), // 404
-      t.http
-        .post(api(`/projects/${project.id}/members`))
-        .set('Authorization', owner.bearer)
-        .send({
-          userId: viewer.id,
-          role: 'member',
-        }), // 409
+      t.as(viewer).patch(`/tasks/${task.id}`).send({ title: 'x' }), // 403
+      t.as(outsider).patch(`/tasks/${task.id}`).send({ title: 'x' }), // 404
+      t.as(owner).patch(`/tasks/${task.id}`).set('If-Match', '"7"').send({ title: 'x' }), // 412
+      t.as(owner).patch(`/tasks/${task.id}`).send({ assigneeId: outsider.id }), // 422
+      t.as(owner).patch(`/tasks/${task.id}`).send({ title: 'Keep' }), // no change
+      t.as(viewer).patch(`/projects/${project.id}`).send({ name: 'x' }), // 403
+      t.as(owner).post(`/tasks/${task.id}/shares`).send({ userId: viewer.id, permission: 'nope' }), // 422
+      t.as(owner).delete(`/projects/${project.id}/members/${outsider.id}`), // 404
+      t.as(owner).post(`/projects/${project.id}/members`).send({
+        userId: viewer.id,
+        role: 'member',
+      }), // 409
     ];
     expect((await Promise.all(attempts)).map((res) => res.status)).toEqual([
       403, 404, 412, 422, 200, 403, 422, 404, 409,
     ]);
-    const unchanged = await t.http
-      .get(api(`/tasks/${task.id}`))
-      .set('Authorization', owner.bearer)
-      .expect(200);
+    const unchanged = await t.as(owner).get(`/tasks/${task.id}`).expect(200);
     expect(unchanged.body.version).toBe(1);
 
     // A transaction that records its change and then fails leaves neither the change nor the record.
@@ -315,9 +286,9 @@ describe('activity log and change feed', () => {
       await addMember(t, project, owner, leaver, 'member');
       shared = await createTask(t, project, owner, { title: 'Shared' });
       unshared = await createTask(t, project, owner, { title: 'Not shared' });
-      await t.http
-        .post(api(`/tasks/${shared.id}/shares`))
-        .set('Authorization', owner.bearer)
+      await t
+        .as(owner)
+        .post(`/tasks/${shared.id}/shares`)
         .send({ userId: recipient.id, permission: 'view' })
         .expect(201);
     });
@@ -338,14 +309,8 @@ describe('activity log and change feed', () => {
     it('shows a share recipient the activity of their task only', async () => {
       const history = await readActivity(t, recipient, `/tasks/${shared.id}/activity`);
       expect(history.map((item) => item.event)).toEqual(['task.shared', 'task.created']);
-      await t.http
-        .get(api(`/tasks/${unshared.id}/activity`))
-        .set('Authorization', recipient.bearer)
-        .expect(404);
-      await t.http
-        .get(api(`/projects/${project.id}/activity`))
-        .set('Authorization', recipient.bearer)
-        .expect(404);
+      await t.as(recipient).get(`/tasks/${unshared.id}/activity`).expect(404);
+      await t.as(recipient).get(`/projects/${project.id}/activity`).expect(404);
       const feed = await readChanges(t, recipient);
       expect(feed.items.length).toBeGreaterThan(0);
       expect(feed.items.every((item) => item.taskId === shared.id)).toBe(true);
@@ -354,54 +319,34 @@ describe('activity log and change feed', () => {
     it('shows a removed member their removal and nothing of the project after or before it', async () => {
       const before = await readChanges(t, leaver);
       expect(before.items.some((item) => item.taskId === unshared.id)).toBe(true);
-      await t.http
-        .delete(api(`/projects/${project.id}/members/${leaver.id}`))
-        .set('Authorization', owner.bearer)
-        .expect(204);
-      await t.http
-        .patch(api(`/tasks/${unshared.id}`))
-        .set('Authorization', owner.bearer)
-        .send({ title: 'After the removal' })
-        .expect(200);
+      await t.as(owner).delete(`/projects/${project.id}/members/${leaver.id}`).expect(204);
+      await t.as(owner).patch(`/tasks/${unshared.id}`).send({ title: 'After the removal' }).expect(200);
       const after = await readChanges(t, leaver, before.nextSince);
       expect(after.items).toEqual([
         expect.objectContaining({ event: 'member.removed', userId: leaver.id, projectId: project.id }),
       ]);
       // What the feed shows is what the caller may see now: the project's earlier records are gone from it too.
       expect((await readChanges(t, leaver)).items.map((item) => item.event)).toEqual(['member.removed']);
-      await t.http
-        .get(api(`/projects/${project.id}/activity`))
-        .set('Authorization', leaver.bearer)
-        .expect(404);
+      await t.as(leaver).get(`/projects/${project.id}/activity`).expect(404);
     });
 
     it('tells a recipient the share was taken back, and then nothing more of that task', async () => {
       const [other] = await Promise.all([createUser(t)]);
       const task = await createTask(t, project, owner, { title: 'Briefly shared' });
-      await t.http
-        .post(api(`/tasks/${task.id}/shares`))
-        .set('Authorization', owner.bearer)
+      await t
+        .as(owner)
+        .post(`/tasks/${task.id}/shares`)
         .send({ userId: other.id, permission: 'edit' })
         .expect(201);
-      await t.http
-        .delete(api(`/tasks/${task.id}/shares/${other.id}`))
-        .set('Authorization', owner.bearer)
-        .expect(204);
-      await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', owner.bearer)
-        .send({ priority: 5 })
-        .expect(200);
+      await t.as(owner).delete(`/tasks/${task.id}/shares/${other.id}`).expect(204);
+      await t.as(owner).patch(`/tasks/${task.id}`).send({ priority: 5 }).expect(200);
       expect((await readChanges(t, other)).items.map((item) => item.event)).toEqual(['task.unshared']);
     });
 
     it('lists deleted tasks as task.deleted tombstones', async () => {
       const since = await headFor(viewer);
       const doomed = await createTask(t, project, owner, { title: 'Doomed' });
-      await t.http
-        .delete(api(`/tasks/${doomed.id}`))
-        .set('Authorization', owner.bearer)
-        .expect(204);
+      await t.as(owner).delete(`/tasks/${doomed.id}`).expect(204);
       const { items } = await readChanges(t, viewer, since);
       expect(items.map((item) => [item.event, item.taskId])).toEqual([
         ['task.created', doomed.id],
@@ -416,16 +361,8 @@ describe('activity log and change feed', () => {
       await addMember(t, project, owner, mover, 'member');
       const task = await createTask(t, project, mover, { title: 'Moving' });
       const since = await headFor(viewer);
-      await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', mover.bearer)
-        .send({ projectId: target.id })
-        .expect(200);
-      await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', mover.bearer)
-        .send({ priority: 9 })
-        .expect(200);
+      await t.as(mover).patch(`/tasks/${task.id}`).send({ projectId: target.id }).expect(200);
+      await t.as(mover).patch(`/tasks/${task.id}`).send({ priority: 9 }).expect(200);
       const { items } = await readChanges(t, viewer, since);
       expect(items).toEqual([
         expect.objectContaining({
@@ -450,9 +387,9 @@ describe('activity log and change feed', () => {
       const project = await createProject(t, owner);
       const task = await createTask(t, project, owner, { title: '0' });
       for (let step = 1; step <= 4; step += 1) {
-        await t.http
-          .patch(api(`/tasks/${task.id}`))
-          .set('Authorization', owner.bearer)
+        await t
+          .as(owner)
+          .patch(`/tasks/${task.id}`)
           .send({ title: String(step) })
           .expect(200);
       }
@@ -460,20 +397,14 @@ describe('activity log and change feed', () => {
       expect(paged.map((item) => item.version)).toEqual([5, 4, 3, 2, 1]);
       expect(await readActivity(t, owner, `/projects/${project.id}/activity`, 2)).toHaveLength(6);
 
-      const first = await t.http
-        .get(api(`/tasks/${task.id}/activity?limit=2`))
-        .set('Authorization', owner.bearer)
-        .expect(200);
+      const first = await t.as(owner).get(`/tasks/${task.id}/activity?limit=2`).expect(200);
       await t.http
         .get(api(`/projects/${project.id}/activity`))
         .query({ cursor: first.body.nextCursor })
         .set('Authorization', owner.bearer)
         .expect(400);
       for (const query of ['since=-1', 'since=abc', 'limit=0', 'limit=201', 'since=1.5']) {
-        const res = await t.http
-          .get(api(`/changes?${query}`))
-          .set('Authorization', owner.bearer)
-          .expect(400);
+        const res = await t.as(owner).get(`/changes?${query}`).expect(400);
         expect(res.headers['content-type']).toContain('application/problem+json');
       }
     });
@@ -486,10 +417,7 @@ describe('activity log and change feed', () => {
       for (let round = 0; round < 4; round += 1) {
         await createTask(t, project, owner, { title: `round ${round} a` });
         await createTask(t, project, owner, { title: `round ${round} b` });
-        const page = await t.http
-          .get(api(`/changes?since=${since}&limit=3`))
-          .set('Authorization', owner.bearer)
-          .expect(200);
+        const page = await t.as(owner).get(`/changes?since=${since}&limit=3`).expect(200);
         seen.push(...page.body.items);
         since = page.body.nextSince;
       }
@@ -499,10 +427,7 @@ describe('activity log and change feed', () => {
       expect(seen.map((item) => item.id)).toEqual(all.items.map((item) => item.id));
       expect(all.items).toHaveLength(9);
       // Caught up: the next read is empty and keeps the position.
-      const idle = await t.http
-        .get(api(`/changes?since=${rest.nextSince}`))
-        .set('Authorization', owner.bearer)
-        .expect(200);
+      const idle = await t.as(owner).get(`/changes?since=${rest.nextSince}`).expect(200);
       expect(idle.body).toEqual({ items: [], nextSince: rest.nextSince, hasMore: false });
     });
   });

@@ -6,9 +6,7 @@ import { eventually } from './support/eventually';
 import { createUser, TestUser } from './support/factories';
 import { createProject, createTeam, TestProject } from './support/projects';
 import { createTask, shareTask, TestTask } from './support/tasks';
-import { startTestApp, TestApp } from './support/test-app';
-
-const api = (path: string) => `/api/v1${path}`;
+import { api, startTestApp, TestApp } from './support/test-app';
 const MAX_BYTES = 64 * 1024;
 const QUOTA_BYTES = 150_000;
 const PNG = Buffer.from(
@@ -41,17 +39,13 @@ describe.each([
   let task: TestTask;
 
   const upload = (by: TestUser, taskId: string, bytes: Buffer, filename = 'file.bin', contentType?: string) =>
-    t.http
-      .post(api(`/tasks/${taskId}/attachments`))
-      .set('Authorization', by.bearer)
+    t
+      .as(by)
+      .post(`/tasks/${taskId}/attachments`)
       .attach('file', bytes, { filename, contentType: contentType ?? 'application/octet-stream' });
 
   const download = (by: TestUser, id: string) =>
-    t.http
-      .get(api(`/attachments/${id}/content`))
-      .set('Authorization', by.bearer)
-      .buffer(true)
-      .parse(asBytes);
+    t.as(by).get(`/attachments/${id}/content`).buffer(true).parse(asBytes);
 
   /** Stored keys match the attachment rows exactly, once the sweeper has done its part: nothing orphaned. */
   const storageMatchesRows = () =>
@@ -80,10 +74,7 @@ describe.each([
   });
 
   it('stores an upload, types it from its bytes, and names it without any path', async () => {
-    const before = await t.http
-      .get(api(`/tasks/${task.id}`))
-      .set('Authorization', member.bearer)
-      .expect(200);
+    const before = await t.as(member).get(`/tasks/${task.id}`).expect(200);
     const res = await upload(member, task.id, PNG, '../../etc/diagram.png', 'text/html').expect(201);
     expect(res.body).toEqual({
       id: expect.any(String),
@@ -97,27 +88,18 @@ describe.each([
     });
     expect(res.headers.location).toBe(`/api/v1/attachments/${res.body.id}`);
 
-    const listed = await t.http
-      .get(api(`/tasks/${task.id}/attachments`))
-      .set('Authorization', viewer.bearer)
-      .expect(200);
+    const listed = await t.as(viewer).get(`/tasks/${task.id}/attachments`).expect(200);
     expect(listed.body).toEqual({ items: [res.body], nextCursor: null });
-    const read = await t.http
-      .get(api(`/attachments/${res.body.id}`))
-      .set('Authorization', viewer.bearer)
-      .expect(200);
+    const read = await t.as(viewer).get(`/attachments/${res.body.id}`).expect(200);
     expect(read.body).toEqual(res.body);
-    const after = await t.http
-      .get(api(`/tasks/${task.id}`))
-      .set('Authorization', member.bearer)
+    const after = await t
+      .as(member)
+      .get(`/tasks/${task.id}`)
       .set('If-None-Match', before.headers.etag)
       .expect(200);
     expect(after.body.attachmentCount).toBe(before.body.attachmentCount + 1);
 
-    const history = await t.http
-      .get(api(`/tasks/${task.id}/activity`))
-      .set('Authorization', viewer.bearer)
-      .expect(200);
+    const history = await t.as(viewer).get(`/tasks/${task.id}/activity`).expect(200);
     expect(history.body.items).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
@@ -180,19 +162,10 @@ describe.each([
     const { body: attachment } = await upload(member, task.id, Buffer.from('secret plans')).expect(201);
     await upload(viewer, task.id, Buffer.from('viewers only read')).expect(403);
     await upload(outsider, task.id, Buffer.from('let me in')).expect(404);
-    await t.http
-      .get(api(`/tasks/${task.id}/attachments`))
-      .set('Authorization', outsider.bearer)
-      .expect(404);
-    await t.http
-      .get(api(`/attachments/${attachment.id}`))
-      .set('Authorization', outsider.bearer)
-      .expect(404);
+    await t.as(outsider).get(`/tasks/${task.id}/attachments`).expect(404);
+    await t.as(outsider).get(`/attachments/${attachment.id}`).expect(404);
     await download(outsider, attachment.id).expect(404);
-    await t.http
-      .delete(api(`/attachments/${attachment.id}`))
-      .set('Authorization', outsider.bearer)
-      .expect(404);
+    await t.as(outsider).delete(`/attachments/${attachment.id}`).expect(404);
 
     const guest = await createUser(t);
     await shareTask(t, task, owner, guest, 'view');
@@ -202,10 +175,7 @@ describe.each([
 
     const other = await createTask(t, project, owner);
     await upload(guest, other.id, Buffer.from('not shared with me')).expect(404);
-    await t.http
-      .delete(api(`/tasks/${task.id}/shares/${guest.id}`))
-      .set('Authorization', owner.bearer)
-      .expect(204);
+    await t.as(owner).delete(`/tasks/${task.id}/shares/${guest.id}`).expect(204);
     await download(guest, attachment.id).expect(404);
     await storageMatchesRows();
   });
@@ -218,40 +188,33 @@ describe.each([
     await upload(member, fresh.id, Buffer.alloc(MAX_BYTES * 4, 7)).expect(413);
     const exactly = await upload(member, fresh.id, Buffer.alloc(MAX_BYTES, 7)).expect(201);
     expect(exactly.body.size).toBe(MAX_BYTES);
-    const listed = await t.http
-      .get(api(`/tasks/${fresh.id}/attachments`))
-      .set('Authorization', member.bearer)
-      .expect(200);
+    const listed = await t.as(member).get(`/tasks/${fresh.id}/attachments`).expect(200);
     expect(listed.body.items.map((item: { id: string }) => item.id)).toEqual([exactly.body.id]);
     await storageMatchesRows();
   });
 
   it('refuses bodies that are not one file in a part named `file`', async () => {
-    await t.http
-      .post(api(`/tasks/${task.id}/attachments`))
-      .set('Authorization', member.bearer)
-      .send({ file: 'aGVsbG8=' })
-      .expect(415);
-    const noFile = await t.http
-      .post(api(`/tasks/${task.id}/attachments`))
-      .set('Authorization', member.bearer)
+    await t.as(member).post(`/tasks/${task.id}/attachments`).send({ file: 'aGVsbG8=' }).expect(415);
+    const noFile = await t
+      .as(member)
+      .post(`/tasks/${task.id}/attachments`)
       .field('note', 'no file here')
       .expect(422);
     expect(noFile.body.errors).toEqual([{ field: 'file', message: expect.any(String) }]);
-    await t.http
-      .post(api(`/tasks/${task.id}/attachments`))
-      .set('Authorization', member.bearer)
+    await t
+      .as(member)
+      .post(`/tasks/${task.id}/attachments`)
       .attach('upload', Buffer.from('wrong part'), 'a.txt')
       .expect(422);
-    await t.http
-      .post(api(`/tasks/${task.id}/attachments`))
-      .set('Authorization', member.bearer)
+    await t
+      .as(member)
+      .post(`/tasks/${task.id}/attachments`)
       .attach('file', Buffer.from('one'), 'a.txt')
       .attach('file', Buffer.from('two'), 'b.txt')
       .expect(422);
-    await t.http
-      .post(api(`/tasks/${task.id}/attachments`))
-      .set('Authorization', member.bearer)
+    await t
+      .as(member)
+      .post(`/tasks/${task.id}/attachments`)
       .set('Content-Type', 'multipart/form-data; boundary=xyz')
       .send('--xyz\r\nContent-Disposition: form-data; name="file"; filename="a"\r\n\r\ncut off')
       .expect(400);
@@ -281,31 +244,13 @@ describe.each([
   it('lets the uploader, owners and admins remove a file, and removes its bytes', async () => {
     const { body: mine } = await upload(member, task.id, Buffer.from('member file')).expect(201);
     const { body: theirs } = await upload(owner, task.id, Buffer.from('owner file')).expect(201);
-    await t.http
-      .delete(api(`/attachments/${theirs.id}`))
-      .set('Authorization', member.bearer)
-      .expect(403);
-    await t.http
-      .delete(api(`/attachments/${mine.id}`))
-      .set('Authorization', viewer.bearer)
-      .expect(403);
-    await t.http
-      .delete(api(`/attachments/${mine.id}`))
-      .set('Authorization', member.bearer)
-      .expect(204);
-    await t.http
-      .delete(api(`/attachments/${theirs.id}`))
-      .set('Authorization', admin.bearer)
-      .expect(204);
-    await t.http
-      .delete(api(`/attachments/${mine.id}`))
-      .set('Authorization', member.bearer)
-      .expect(404);
+    await t.as(member).delete(`/attachments/${theirs.id}`).expect(403);
+    await t.as(viewer).delete(`/attachments/${mine.id}`).expect(403);
+    await t.as(member).delete(`/attachments/${mine.id}`).expect(204);
+    await t.as(admin).delete(`/attachments/${theirs.id}`).expect(204);
+    await t.as(member).delete(`/attachments/${mine.id}`).expect(404);
     await download(member, mine.id).expect(404);
-    const history = await t.http
-      .get(api(`/tasks/${task.id}/activity`))
-      .set('Authorization', viewer.bearer)
-      .expect(200);
+    const history = await t.as(viewer).get(`/tasks/${task.id}/activity`).expect(200);
     const removed = history.body.items.filter(
       (item: { event: string }) => item.event === 'attachment.removed',
     );
@@ -322,20 +267,11 @@ describe.each([
     const doomed = await createProject(t, owner);
     const doomedTask = await createTask(t, doomed, owner);
     const { body: attachment } = await upload(owner, doomedTask.id, Buffer.from('soon gone')).expect(201);
-    await t.http
-      .delete(api(`/tasks/${doomedTask.id}`))
-      .set('Authorization', owner.bearer)
-      .expect(204);
+    await t.as(owner).delete(`/tasks/${doomedTask.id}`).expect(204);
     await download(owner, attachment.id).expect(404);
-    await t.http
-      .post(api(`/tasks/${doomedTask.id}/restore`))
-      .set('Authorization', owner.bearer)
-      .expect(200);
+    await t.as(owner).post(`/tasks/${doomedTask.id}/restore`).expect(200);
     await download(owner, attachment.id).expect(200);
-    await t.http
-      .delete(api(`/projects/${doomed.id}`))
-      .set('Authorization', owner.bearer)
-      .expect(204);
+    await t.as(owner).delete(`/projects/${doomed.id}`).expect(204);
     await storageMatchesRows();
   });
 });

@@ -1,7 +1,7 @@
 import jwt from 'jsonwebtoken';
 import { Writable } from 'node:stream';
 import { createUser, TestUser, uniqueName } from './support/factories';
-import { startTestApp, TestApp } from './support/test-app';
+import { api, startTestApp, TestApp } from './support/test-app';
 
 const ADMIN = { email: 'root-admin@example.com', password: 'admin-password-long-enough' };
 
@@ -28,8 +28,6 @@ describe('accounts and authentication', () => {
     );
   });
   afterAll(() => t.close());
-
-  const api = (path: string) => `/api/v1${path}`;
   const login = (body: object) => t.http.post(api('/auth/login')).send(body);
   const me = (bearer: string) => t.http.get(api('/auth/me')).set('Authorization', bearer);
 
@@ -186,11 +184,7 @@ describe('accounts and authentication', () => {
 
     it('stop working after logout, and so does the access token of that login', async () => {
       const user = await createUser(t);
-      await t.http
-        .post(api('/auth/logout'))
-        .set('Authorization', user.bearer)
-        .send({ refreshToken: user.refreshToken })
-        .expect(204);
+      await t.as(user).post('/auth/logout').send({ refreshToken: user.refreshToken }).expect(204);
       await t.http.post(api('/auth/refresh')).send({ refreshToken: user.refreshToken }).expect(401);
       await me(user.bearer).expect(401);
     });
@@ -203,11 +197,7 @@ describe('accounts and authentication', () => {
   describe('API keys', () => {
     it('are shown once, listed without the secret, work until revoked, and 401 at once after', async () => {
       const user = await createUser(t);
-      const created = await t.http
-        .post(api('/auth/api-keys'))
-        .set('Authorization', user.bearer)
-        .send({ name: 'ci' })
-        .expect(201);
+      const created = await t.as(user).post('/auth/api-keys').send({ name: 'ci' }).expect(201);
       expect(created.body).toMatchObject({ name: 'ci', scopes: null, expiresAt: null, lastUsedAt: null });
       expect(created.body.key).toMatch(/^tfk_/);
       expect(created.body.key.startsWith(created.body.prefix)).toBe(true);
@@ -215,44 +205,31 @@ describe('accounts and authentication', () => {
       const viaKey = await t.http.get(api('/auth/me')).set('X-API-Key', created.body.key).expect(200);
       expect(viaKey.body.id).toBe(user.id);
 
-      const list = await t.http.get(api('/auth/api-keys')).set('Authorization', user.bearer).expect(200);
+      const list = await t.as(user).get('/auth/api-keys').expect(200);
       expect(list.body.nextCursor).toBeNull();
       expect(list.body.items).toEqual([
         expect.objectContaining({ id: created.body.id, lastUsedAt: expect.any(String) }),
       ]);
       expect(JSON.stringify(list.body)).not.toContain(created.body.key);
 
-      await t.http
-        .delete(api(`/auth/api-keys/${created.body.id}`))
-        .set('Authorization', user.bearer)
-        .expect(204);
+      await t.as(user).delete(`/auth/api-keys/${created.body.id}`).expect(204);
       await t.http.get(api('/auth/me')).set('X-API-Key', created.body.key).expect(401);
-      await t.http
-        .delete(api(`/auth/api-keys/${created.body.id}`))
-        .set('Authorization', user.bearer)
-        .expect(404);
+      await t.as(user).delete(`/auth/api-keys/${created.body.id}`).expect(404);
     });
 
     it("answer 404 for another user's key id", async () => {
       const owner = await createUser(t);
       const stranger = await createUser(t);
-      const key = await t.http
-        .post(api('/auth/api-keys'))
-        .set('Authorization', owner.bearer)
-        .send({ name: 'mine' })
-        .expect(201);
-      await t.http
-        .delete(api(`/auth/api-keys/${key.body.id}`))
-        .set('Authorization', stranger.bearer)
-        .expect(404);
+      const key = await t.as(owner).post('/auth/api-keys').send({ name: 'mine' }).expect(201);
+      await t.as(stranger).delete(`/auth/api-keys/${key.body.id}`).expect(404);
       await t.http.get(api('/auth/me')).set('X-API-Key', key.body.key).expect(200);
     });
 
     it('limited to read scopes are refused on a write with 403 naming the scope', async () => {
       const user = await createUser(t);
-      const key = await t.http
-        .post(api('/auth/api-keys'))
-        .set('Authorization', user.bearer)
+      const key = await t
+        .as(user)
+        .post('/auth/api-keys')
         .send({ name: 'read-only', scopes: ['profile:read'] })
         .expect(201);
       await t.http.get(api('/users/me')).set('X-API-Key', key.body.key).expect(200);
@@ -266,19 +243,19 @@ describe('accounts and authentication', () => {
 
     it('cannot be given scopes the creator lacks, nor an expiry in the past', async () => {
       const user = await createUser(t);
-      await t.http
-        .post(api('/auth/api-keys'))
-        .set('Authorization', user.bearer)
+      await t
+        .as(user)
+        .post('/auth/api-keys')
         .send({ name: 'x', scopes: ['admin'] })
         .expect(422);
-      await t.http
-        .post(api('/auth/api-keys'))
-        .set('Authorization', user.bearer)
+      await t
+        .as(user)
+        .post('/auth/api-keys')
         .send({ name: 'x', scopes: ['nope'] })
         .expect(422);
-      await t.http
-        .post(api('/auth/api-keys'))
-        .set('Authorization', user.bearer)
+      await t
+        .as(user)
+        .post('/auth/api-keys')
         .send({ name: 'x', expiresAt: '2001-01-01T00:00:00.000Z' })
         .expect(422);
     });
@@ -287,40 +264,28 @@ describe('accounts and authentication', () => {
   describe('profile and password', () => {
     it('updates the profile, validating the timezone and requiring the password for an email change', async () => {
       const user = await createUser(t);
-      const updated = await t.http
-        .patch(api('/users/me'))
-        .set('Authorization', user.bearer)
+      const updated = await t
+        .as(user)
+        .patch('/users/me')
         .send({ displayName: 'New Name', timezone: 'Europe/Paris' })
         .expect(200);
       expect(updated.body).toMatchObject({ displayName: 'New Name', timezone: 'Europe/Paris' });
-      await t.http
-        .patch(api('/users/me'))
-        .set('Authorization', user.bearer)
-        .send({ timezone: 'Mars/Olympus' })
-        .expect(422);
+      await t.as(user).patch('/users/me').send({ timezone: 'Mars/Olympus' }).expect(422);
       for (const cleared of [{ timezone: null }, { email: null, currentPassword: user.password }]) {
-        const refused = await t.http
-          .patch(api('/users/me'))
-          .set('Authorization', user.bearer)
-          .send(cleared)
-          .expect(422);
+        const refused = await t.as(user).patch('/users/me').send(cleared).expect(422);
         expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual([
           Object.keys(cleared)[0],
         ]);
       }
-      await t.http
-        .patch(api('/users/me'))
-        .set('Authorization', user.bearer)
-        .send({ email: 'new@example.com' })
-        .expect(422);
-      await t.http
-        .patch(api('/users/me'))
-        .set('Authorization', user.bearer)
+      await t.as(user).patch('/users/me').send({ email: 'new@example.com' }).expect(422);
+      await t
+        .as(user)
+        .patch('/users/me')
         .send({ email: 'new@example.com', currentPassword: 'wrong-password' })
         .expect(401);
-      const moved = await t.http
-        .patch(api('/users/me'))
-        .set('Authorization', user.bearer)
+      const moved = await t
+        .as(user)
+        .patch('/users/me')
         .send({ email: `${uniqueName()}@example.com`, currentPassword: user.password })
         .expect(200);
       await login({ email: moved.body.email, password: user.password }).expect(200);
@@ -329,9 +294,9 @@ describe('accounts and authentication', () => {
     it("changing the password revokes the user's other logins at once, not the caller's", async () => {
       const user = await createUser(t);
       const elsewhere = await login({ email: user.email, password: user.password }).expect(200);
-      await t.http
-        .post(api('/users/me/password'))
-        .set('Authorization', user.bearer)
+      await t
+        .as(user)
+        .post('/users/me/password')
         .send({ currentPassword: user.password, newPassword: 'a-brand-new-password' })
         .expect(204);
       await me(`Bearer ${elsewhere.body.accessToken}`).expect(401);
@@ -343,9 +308,9 @@ describe('accounts and authentication', () => {
 
     it('lists a directory of names without emails', async () => {
       const user = await createUser(t, { displayName: 'Directory Person' });
-      const res = await t.http
-        .get(api(`/users?q=${user.username.slice(0, 8)}`))
-        .set('Authorization', user.bearer)
+      const res = await t
+        .as(user)
+        .get(`/users?q=${user.username.slice(0, 8)}`)
         .expect(200);
       expect(res.body.items).toContainEqual({
         id: user.id,
@@ -368,12 +333,8 @@ describe('accounts and authentication', () => {
 
     it('bootstraps the first admin from the environment, and keeps admin endpoints from users (403)', async () => {
       const user = await createUser(t);
-      await t.http.get(api('/admin/users')).set('Authorization', user.bearer).expect(403);
-      await t.http
-        .patch(api(`/admin/users/${user.id}`))
-        .set('Authorization', user.bearer)
-        .send({ role: 'admin' })
-        .expect(403);
+      await t.as(user).get('/admin/users').expect(403);
+      await t.as(user).patch(`/admin/users/${user.id}`).send({ role: 'admin' }).expect(403);
       const page = await t.http
         .get(api('/admin/users?limit=2'))
         .set('Authorization', adminBearer)
@@ -388,11 +349,7 @@ describe('accounts and authentication', () => {
 
     it('locks a disabled user out at once, tokens and keys alike', async () => {
       const user = await createUser(t);
-      const key = await t.http
-        .post(api('/auth/api-keys'))
-        .set('Authorization', user.bearer)
-        .send({ name: 'k' })
-        .expect(201);
+      const key = await t.as(user).post('/auth/api-keys').send({ name: 'k' }).expect(201);
       const disabled = await t.http
         .patch(api(`/admin/users/${user.id}`))
         .set('Authorization', adminBearer)
@@ -426,11 +383,7 @@ describe('accounts and authentication', () => {
 
   it('never writes a password, token or key into the log', async () => {
     const user = await createUser(t);
-    const key = await t.http
-      .post(api('/auth/api-keys'))
-      .set('Authorization', user.bearer)
-      .send({ name: 'log' })
-      .expect(201);
+    const key = await t.as(user).post('/auth/api-keys').send({ name: 'log' }).expect(201);
     await t.http.get(api('/auth/me')).set('X-API-Key', key.body.key).expect(200);
     await login({ email: user.email, password: 'wrong-password-for-log' }).expect(401);
     const log = logLines.join('');

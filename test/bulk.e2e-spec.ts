@@ -4,8 +4,6 @@ import { addMember, createProject, createTeam, TestProject } from './support/pro
 import { createTask, TestTask } from './support/tasks';
 import { startTestApp, TestApp } from './support/test-app';
 
-const api = (path: string) => `/api/v1${path}`;
-
 interface Result {
   id: string;
   status: number;
@@ -21,19 +19,10 @@ describe('bulk edits', () => {
   let project: TestProject;
 
   const bulk = (body: Record<string, unknown>, by = member, query = '') =>
-    t.http
-      .post(api(`/tasks/bulk${query}`))
-      .set('Authorization', by.bearer)
-      .send(body);
+    t.as(by).post(`/tasks/bulk${query}`).send(body);
   const bulkDelete = (body: Record<string, unknown>, by = member) =>
-    t.http.post(api('/tasks/bulk-delete')).set('Authorization', by.bearer).send(body);
-  const read = async (id: string, by = member) =>
-    (
-      await t.http
-        .get(api(`/tasks/${id}`))
-        .set('Authorization', by.bearer)
-        .expect(200)
-    ).body;
+    t.as(by).post('/tasks/bulk-delete').send(body);
+  const read = async (id: string, by = member) => (await t.as(by).get(`/tasks/${id}`).expect(200)).body;
   const statuses = (results: Result[]) => results.map((result) => result.status);
   const some = (count: number, fields: Record<string, unknown> = {}) =>
     Promise.all(
@@ -134,9 +123,9 @@ describe('bulk edits', () => {
 
   it('refuses to complete a blocked task in bulk unless forced, and edits labels on many at once', async () => {
     const [blocker, blocked, free] = await some(3);
-    await t.http
-      .post(api(`/tasks/${blocker.id}/relations`))
-      .set('Authorization', member.bearer)
+    await t
+      .as(member)
+      .post(`/tasks/${blocker.id}/relations`)
       .send({ type: 'blocks', taskId: blocked.id })
       .expect(201);
     const refused = await bulk({ ids: [free.id, blocked.id], set: { status: 'completed' } }).expect(200);
@@ -150,13 +139,8 @@ describe('bulk edits', () => {
     expect(statuses(forced.body.results)).toEqual([200, 200]);
 
     const label = async (name: string) =>
-      (
-        await t.http
-          .post(api(`/projects/${project.id}/labels`))
-          .set('Authorization', member.bearer)
-          .send({ name, color: '#336699' })
-          .expect(201)
-      ).body.id as string;
+      (await t.as(member).post(`/projects/${project.id}/labels`).send({ name, color: '#336699' }).expect(201))
+        .body.id as string;
     const [urgent, later] = [await label(`urgent-${Date.now()}`), await label(`later-${Date.now()}`)];
     const labelled = await some(2, { labelIds: [later] });
     const ids = labelled.map((task) => task.id);
@@ -166,9 +150,9 @@ describe('bulk edits', () => {
     ).toEqual([[urgent], [urgent]]);
     const foreign = await createProject(t, member);
     const foreignLabel = (
-      await t.http
-        .post(api(`/projects/${foreign.id}/labels`))
-        .set('Authorization', member.bearer)
+      await t
+        .as(member)
+        .post(`/projects/${foreign.id}/labels`)
         .send({ name: 'elsewhere', color: '#000000' })
         .expect(201)
     ).body.id;
@@ -186,10 +170,7 @@ describe('bulk edits', () => {
     const tasks = await some(3);
     const ids = [tasks[2].id, tasks[0].id, tasks[1].id];
     await bulk({ ids, set: { projectId: target.id } }).expect(200);
-    const listed = await t.http
-      .get(api(`/projects/${target.id}/tasks?sort=position`))
-      .set('Authorization', member.bearer)
-      .expect(200);
+    const listed = await t.as(member).get(`/projects/${target.id}/tasks?sort=position`).expect(200);
     expect(listed.body.items.map((task: TestTask) => task.id)).toEqual([already.id, ...ids]);
   });
 
@@ -238,9 +219,9 @@ describe('bulk edits', () => {
   });
 
   it('edits two hundred tasks in one request', async () => {
-    const created = await t.http
-      .post(api(`/projects/${project.id}/tasks/bulk`))
-      .set('Authorization', member.bearer)
+    const created = await t
+      .as(member)
+      .post(`/projects/${project.id}/tasks/bulk`)
       .send({ items: Array.from({ length: 200 }, (_, i) => ({ title: `Many ${i}` })) })
       .expect(201);
     const ids = created.body.results.map((result: Result) => result.id);
@@ -263,10 +244,7 @@ describe('bulk edits', () => {
       }).expect(200);
       expect(statuses(res.body.results)).toEqual([204, 404, 412, 204]);
       for (const task of [parent, child, other]) {
-        await t.http
-          .get(api(`/tasks/${task.id}`))
-          .set('Authorization', member.bearer)
-          .expect(404);
+        await t.as(member).get(`/tasks/${task.id}`).expect(404);
       }
       await read(stale.id);
       const deleted = (await readChanges(t, member, since)).items.filter(
@@ -291,7 +269,7 @@ describe('bulk edits', () => {
 
   describe('bulk create', () => {
     const create = (body: Record<string, unknown>, key?: string) => {
-      const req = t.http.post(api(`/projects/${project.id}/tasks/bulk`)).set('Authorization', member.bearer);
+      const req = t.as(member).post(`/projects/${project.id}/tasks/bulk`);
       if (key) req.set('Idempotency-Key', key);
       return req.send(body);
     };
@@ -319,24 +297,18 @@ describe('bulk edits', () => {
     });
 
     it('creates nothing when an item is invalid, naming it by index', async () => {
-      const before = await t.http
-        .get(api(`/projects/${project.id}/tasks?limit=200&q=Doomed`))
-        .set('Authorization', member.bearer)
-        .expect(200);
+      const before = await t.as(member).get(`/projects/${project.id}/tasks?limit=200&q=Doomed`).expect(200);
       const res = await create({
         items: [{ title: 'Doomed 1' }, { title: 'Doomed 2', assigneeId: outsider.id }, { title: 'Doomed 3' }],
       }).expect(422);
       expect(res.body.errors.map((error: { field: string }) => error.field)).toEqual(['items.1.assigneeId']);
       const invalid = await create({ items: [{ title: '' }] }).expect(422);
       expect(invalid.body.errors[0].field).toMatch(/^items\.0\.title$/);
-      const after = await t.http
-        .get(api(`/projects/${project.id}/tasks?limit=200&q=Doomed`))
-        .set('Authorization', member.bearer)
-        .expect(200);
+      const after = await t.as(member).get(`/projects/${project.id}/tasks?limit=200&q=Doomed`).expect(200);
       expect(after.body.items).toHaveLength(before.body.items.length);
-      await t.http
-        .post(api(`/projects/${project.id}/tasks/bulk`))
-        .set('Authorization', outsider.bearer)
+      await t
+        .as(outsider)
+        .post(`/projects/${project.id}/tasks/bulk`)
         .send({ items: [{ title: 'No' }] })
         .expect(404);
     });

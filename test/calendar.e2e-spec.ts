@@ -2,9 +2,7 @@ import ICAL from 'ical.js';
 import { createUser, TestUser } from './support/factories';
 import { createTeam, TestProject } from './support/projects';
 import { createTask } from './support/tasks';
-import { startTestApp, TestApp } from './support/test-app';
-
-const api = (path: string) => `/api/v1${path}`;
+import { api, startTestApp, TestApp } from './support/test-app';
 
 interface FeedEvent {
   uid: string;
@@ -42,10 +40,7 @@ describe('calendar feed', () => {
   let project: TestProject;
 
   const makeFeed = async (user: TestUser) => {
-    const res = await t.http
-      .post(api('/users/me/calendar-feed'))
-      .set('Authorization', user.bearer)
-      .expect(201);
+    const res = await t.as(user).post('/users/me/calendar-feed').expect(201);
     const url = new URL(res.body.url);
     expect(url.pathname).toMatch(/^\/api\/v1\/calendar\/tfc_[\w-]{43}\.ics$/);
     return { path: url.pathname, token: url.pathname.slice('/api/v1/calendar/'.length, -'.ics'.length) };
@@ -76,15 +71,8 @@ describe('calendar feed', () => {
       dueDate: '2026-12-26',
       assigneeId: member.id,
     });
-    await t.http
-      .delete(api(`/tasks/${trashed.id}`))
-      .set('Authorization', owner.bearer)
-      .expect(204);
-    const advanced = await t.http
-      .patch(api(`/tasks/${recurring.id}`))
-      .set('Authorization', member.bearer)
-      .send({ completed: true })
-      .expect(200);
+    await t.as(owner).delete(`/tasks/${trashed.id}`).expect(204);
+    const advanced = await t.as(member).patch(`/tasks/${recurring.id}`).send({ completed: true }).expect(200);
 
     const { path } = await makeFeed(member);
     const res = await t.http.get(path).expect(200);
@@ -122,11 +110,7 @@ describe('calendar feed', () => {
     const { path } = await makeFeed(owner);
     const first = await t.http.get(path).expect(200);
     await t.http.get(path).set('If-None-Match', first.headers.etag).expect(304);
-    await t.http
-      .patch(api(`/tasks/${task.id}`))
-      .set('Authorization', owner.bearer)
-      .send({ title: 'Renamed' })
-      .expect(200);
+    await t.as(owner).patch(`/tasks/${task.id}`).send({ title: 'Renamed' }).expect(200);
     const second = await t.http.get(path).set('If-None-Match', first.headers.etag).expect(200);
     expect(readFeed(second.text).find((event) => event.uid === `${task.id}@taskforge`)).toMatchObject({
       summary: 'Renamed',
@@ -150,16 +134,16 @@ describe('calendar feed', () => {
     await t.http.get(api('/users/me')).set('Authorization', `Bearer ${current.token}`).expect(401);
     await t.http.get(api('/users/me')).set('X-API-Key', current.token).expect(401);
     await t.http.get(api('/tasks')).set('Authorization', `Bearer ${current.token}`).expect(401);
-    await t.http.delete(api('/users/me/calendar-feed')).set('Authorization', user.bearer).expect(204);
+    await t.as(user).delete('/users/me/calendar-feed').expect(204);
     await t.http.get(current.path).expect(404);
-    await t.http.delete(api('/users/me/calendar-feed')).set('Authorization', user.bearer).expect(404);
+    await t.as(user).delete('/users/me/calendar-feed').expect(404);
     await t.http.get(api('/calendar/not-a-token.ics')).expect(404);
   });
 
   it("hands out its address from PUBLIC_URL, never from the request's Host", async () => {
-    const res = await t.http
-      .post(api('/users/me/calendar-feed'))
-      .set('Authorization', owner.bearer)
+    const res = await t
+      .as(owner)
+      .post('/users/me/calendar-feed')
       .set('Host', 'evil.example')
       .set('X-Forwarded-Host', 'evil.example')
       .expect(201);
@@ -169,9 +153,9 @@ describe('calendar feed', () => {
     const configured = await startTestApp({ PUBLIC_URL: 'https://tasks.example.com/' });
     try {
       const user = await createUser(configured);
-      const feed = await configured.http
-        .post(api('/users/me/calendar-feed'))
-        .set('Authorization', user.bearer)
+      const feed = await configured
+        .as(user)
+        .post('/users/me/calendar-feed')
         .set('Host', 'evil.example')
         .expect(201);
       expect(feed.body.url).toMatch(/^https:\/\/tasks\.example\.com\/api\/v1\/calendar\/tfc_[\w-]{43}\.ics$/);
@@ -186,23 +170,16 @@ describe('calendar feed', () => {
     const strict = await startTestApp({ LOGIN_MAX_FAILURES_PER_ADDRESS: '3' });
     try {
       const user = await createUser(strict);
-      const key = await strict.http
-        .post(api('/auth/api-keys'))
-        .set('Authorization', user.bearer)
-        .send({ name: 'calendar sync' })
-        .expect(201);
-      const feed = await strict.http
-        .post(api('/users/me/calendar-feed'))
-        .set('Authorization', user.bearer)
-        .expect(201);
+      const key = await strict.as(user).post('/auth/api-keys').send({ name: 'calendar sync' }).expect(201);
+      const feed = await strict.as(user).post('/users/me/calendar-feed').expect(201);
       // A calendar app still polling the URL before a rotation.
       const stale = new URL(feed.body.url).pathname;
-      await strict.http.post(api('/users/me/calendar-feed')).set('Authorization', user.bearer).expect(201);
+      await strict.as(user).post('/users/me/calendar-feed').expect(201);
       for (let attempt = 0; attempt < 3; attempt++) await strict.http.get(stale).expect(404);
       const refused = await strict.http.get(stale).expect(429);
       expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
       await strict.http.get(api('/calendar/tfc_guess.ics')).expect(429);
-      await strict.http.get(api('/auth/me')).set('Authorization', user.bearer).expect(200);
+      await strict.as(user).get('/auth/me').expect(200);
       await strict.http.get(api('/auth/me')).set('X-API-Key', key.body.key).expect(200);
       const fresh = await strict.http
         .post(api('/auth/login'))
@@ -232,14 +209,7 @@ describe('calendar feed', () => {
     it('cuts long descriptions, links the task, and carries at most the configured events and bytes', async () => {
       const team = await createTeam(bounded);
       const path = async () =>
-        new URL(
-          (
-            await bounded.http
-              .post(api('/users/me/calendar-feed'))
-              .set('Authorization', team.owner.bearer)
-              .expect(201)
-          ).body.url,
-        ).pathname;
+        new URL((await bounded.as(team.owner).post('/users/me/calendar-feed').expect(201)).body.url).pathname;
       const long = await createTask(bounded, team.project, team.owner, {
         title: 'Long',
         description: `${'é'.repeat(99)}€ and what follows is cut`,
@@ -273,9 +243,9 @@ describe('calendar feed', () => {
       // Long titles make each event large: the byte bound leaves out whole events, and the feed stays valid.
       for (const event of events) {
         const id = String(event.getFirstPropertyValue('uid')).replace('@taskforge', '');
-        await bounded.http
-          .patch(api(`/tasks/${id}`))
-          .set('Authorization', team.owner.bearer)
+        await bounded
+          .as(team.owner)
+          .patch(`/tasks/${id}`)
           .send({ title: '𝄞'.repeat(500) })
           .expect(200);
       }

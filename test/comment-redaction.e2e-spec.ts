@@ -5,8 +5,6 @@ import { ScriptedServer } from './support/scripted-server';
 import { createTask, TestTask } from './support/tasks';
 import { startTestApp, TestApp } from './support/test-app';
 
-const api = (path: string) => `/api/v1${path}`;
-
 /** Deleting a comment removes its text everywhere the service still serves it; a kept comment's text stays. */
 describe('a deleted comment leaves no text behind', () => {
   let t: TestApp;
@@ -21,9 +19,9 @@ describe('a deleted comment leaves no text behind', () => {
     t = await startTestApp({ WEBHOOK_ALLOW_HOSTS: '127.0.0.1' });
     ({ owner, project } = await createTeam(t));
     webhookId = (
-      await t.http
-        .post(api(`/projects/${project.id}/webhooks`))
-        .set('Authorization', owner.bearer)
+      await t
+        .as(owner)
+        .post(`/projects/${project.id}/webhooks`)
         .send({
           url: `${receiver.url}/hook`,
           events: ['comment.created', 'comment.updated', 'comment.deleted'],
@@ -38,36 +36,24 @@ describe('a deleted comment leaves no text behind', () => {
   });
 
   const comment = async (body: string) =>
-    (
-      await t.http
-        .post(api(`/tasks/${task.id}/comments`))
-        .set('Authorization', owner.bearer)
-        .send({ body })
-        .expect(201)
-    ).body as { id: string; version: number };
+    (await t.as(owner).post(`/tasks/${task.id}/comments`).send({ body }).expect(201)).body as {
+      id: string;
+      version: number;
+    };
   const commentRecords = async () =>
     (
-      (
-        await t.http
-          .get(api(`/tasks/${task.id}/activity?limit=200`))
-          .set('Authorization', owner.bearer)
-          .expect(200)
-      ).body.items as { event: string; changes: Record<string, unknown> }[]
+      (await t.as(owner).get(`/tasks/${task.id}/activity?limit=200`).expect(200)).body.items as {
+        event: string;
+        changes: Record<string, unknown>;
+      }[]
     ).filter((record) => record.event.startsWith('comment.'));
 
   it('redacts the text in history, the change feed and stored webhook bodies, and keeps a kept comment', async () => {
     const kept = await comment('Kept words stay');
     const doomed = await comment('Secret first draft');
-    await t.http
-      .patch(api(`/comments/${doomed.id}`))
-      .set('Authorization', owner.bearer)
-      .send({ body: 'Secret second draft' })
-      .expect(200);
+    await t.as(owner).patch(`/comments/${doomed.id}`).send({ body: 'Secret second draft' }).expect(200);
     await eventually('three comment deliveries', () => receiver.requests.length >= 3);
-    await t.http
-      .delete(api(`/comments/${doomed.id}`))
-      .set('Authorization', owner.bearer)
-      .expect(204);
+    await t.as(owner).delete(`/comments/${doomed.id}`).expect(204);
     await eventually('the deletion delivered', () =>
       receiver.requests.some((r) => r.body.includes('comment.deleted')),
     );
@@ -80,25 +66,19 @@ describe('a deleted comment leaves no text behind', () => {
       records.filter((record) => JSON.stringify(record.changes.body) === '{"redacted":true}'),
     ).toHaveLength(2);
 
-    const feed = await t.http
-      .get(api('/changes?since=0&limit=200'))
-      .set('Authorization', owner.bearer)
-      .expect(200);
+    const feed = await t.as(owner).get('/changes?since=0&limit=200').expect(200);
     expect(JSON.stringify(feed.body)).not.toContain('Secret');
     expect(JSON.stringify(feed.body)).toContain('Kept words stay');
 
     // A redelivery of the creation sends the redacted body, under the same delivery id.
     const deliveries = (
-      await t.http
-        .get(api(`/projects/${project.id}/webhooks/${webhookId}/deliveries`))
-        .set('Authorization', owner.bearer)
-        .expect(200)
+      await t.as(owner).get(`/projects/${project.id}/webhooks/${webhookId}/deliveries`).expect(200)
     ).body.items as { id: string; event: string }[];
     const sentBefore = receiver.requests.length;
     for (const delivery of deliveries.filter((d) => d.event !== 'comment.deleted')) {
-      await t.http
-        .post(api(`/projects/${project.id}/webhooks/${webhookId}/deliveries/${delivery.id}/redeliver`))
-        .set('Authorization', owner.bearer)
+      await t
+        .as(owner)
+        .post(`/projects/${project.id}/webhooks/${webhookId}/deliveries/${delivery.id}/redeliver`)
         .expect(202);
     }
     await eventually('the redeliveries', () => receiver.requests.length >= sentBefore + 3);

@@ -7,8 +7,6 @@ import { ScriptedServer } from './support/scripted-server';
 import { createTask, shareTask, TestTask } from './support/tasks';
 import { startTestApp, TestApp } from './support/test-app';
 
-const api = (path: string) => `/api/v1${path}`;
-
 interface Notification {
   id: string;
   kind: string;
@@ -31,24 +29,15 @@ describe('conversation: comments, mentions and notifications', () => {
   const sockets: TestSocket[] = [];
 
   const comment = (by: TestUser, taskId: string, body: string) =>
-    t.http
-      .post(api(`/tasks/${taskId}/comments`))
-      .set('Authorization', by.bearer)
-      .send({ body });
+    t.as(by).post(`/tasks/${taskId}/comments`).send({ body });
 
   const notificationsOf = async (user: TestUser, query = ''): Promise<Notification[]> => {
-    const res = await t.http
-      .get(api(`/notifications${query}`))
-      .set('Authorization', user.bearer)
-      .expect(200);
+    const res = await t.as(user).get(`/notifications${query}`).expect(200);
     return res.body.items;
   };
 
   const unreadCount = async (user: TestUser): Promise<number> => {
-    const res = await t.http
-      .get(api('/notifications/unread-count'))
-      .set('Authorization', user.bearer)
-      .expect(200);
+    const res = await t.as(user).get('/notifications/unread-count').expect(200);
     return res.body.count;
   };
 
@@ -91,62 +80,36 @@ describe('conversation: comments, mentions and notifications', () => {
       await comment(owner, task.id, 'Second').expect(201);
       await comment(viewer, task.id, 'Viewers only read').expect(403);
 
-      const first = await t.http
-        .get(api(`/tasks/${task.id}/comments?limit=1`))
-        .set('Authorization', viewer.bearer)
-        .expect(200);
+      const first = await t.as(viewer).get(`/tasks/${task.id}/comments?limit=1`).expect(200);
       expect(first.body.items.map((c: { body: string }) => c.body)).toEqual(['First thoughts']);
-      const second = await t.http
-        .get(api(`/tasks/${task.id}/comments?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`))
-        .set('Authorization', viewer.bearer)
+      const second = await t
+        .as(viewer)
+        .get(`/tasks/${task.id}/comments?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`)
         .expect(200);
       expect(second.body.items.map((c: { body: string }) => c.body)).toEqual(['Second']);
-      const read = await t.http
-        .get(api(`/comments/${res.body.id}`))
-        .set('Authorization', viewer.bearer)
-        .expect(200);
+      const read = await t.as(viewer).get(`/comments/${res.body.id}`).expect(200);
       expect(read.body).toEqual(res.body);
     });
 
     it('answers 404 to anyone who cannot read the task, whatever the id', async () => {
       const own = await comment(member, task.id, 'Private to the project').expect(201);
       await comment(outsider, task.id, 'Let me in').expect(404);
-      await t.http
-        .get(api(`/tasks/${task.id}/comments`))
-        .set('Authorization', outsider.bearer)
-        .expect(404);
-      await t.http
-        .get(api(`/comments/${own.body.id}`))
-        .set('Authorization', outsider.bearer)
-        .expect(404);
-      await t.http
-        .patch(api(`/comments/${own.body.id}`))
-        .set('Authorization', outsider.bearer)
-        .send({ body: 'Mine now' })
-        .expect(404);
-      await t.http
-        .delete(api(`/comments/${own.body.id}`))
-        .set('Authorization', outsider.bearer)
-        .expect(404);
-      await t.http
-        .get(api('/comments/00000000-0000-4000-8000-000000000000'))
-        .set('Authorization', member.bearer)
-        .expect(404);
-      await t.http.get(api('/comments/not-a-uuid')).set('Authorization', member.bearer).expect(400);
+      await t.as(outsider).get(`/tasks/${task.id}/comments`).expect(404);
+      await t.as(outsider).get(`/comments/${own.body.id}`).expect(404);
+      await t.as(outsider).patch(`/comments/${own.body.id}`).send({ body: 'Mine now' }).expect(404);
+      await t.as(outsider).delete(`/comments/${own.body.id}`).expect(404);
+      await t.as(member).get('/comments/00000000-0000-4000-8000-000000000000').expect(404);
+      await t.as(member).get('/comments/not-a-uuid').expect(400);
     });
 
     it('refuses empty, oversized and non-string bodies, and unknown fields', async () => {
       for (const body of ['', '   ', 'x'.repeat(10_001), 42, null]) {
-        const res = await t.http
-          .post(api(`/tasks/${task.id}/comments`))
-          .set('Authorization', member.bearer)
-          .send({ body })
-          .expect(422);
+        const res = await t.as(member).post(`/tasks/${task.id}/comments`).send({ body }).expect(422);
         expect(res.body.errors.map((e: { field: string }) => e.field)).toContain('body');
       }
-      await t.http
-        .post(api(`/tasks/${task.id}/comments`))
-        .set('Authorization', member.bearer)
+      await t
+        .as(member)
+        .post(`/tasks/${task.id}/comments`)
         .send({ body: 'ok', authorId: outsider.id })
         .expect(422);
       await comment(member, task.id, 'x'.repeat(10_000)).expect(201);
@@ -154,41 +117,30 @@ describe('conversation: comments, mentions and notifications', () => {
 
     it('lets only the author edit, honours If-Match and version, and marks the edit', async () => {
       const created = (await comment(member, task.id, 'Draft').expect(201)).body;
-      await t.http
-        .patch(api(`/comments/${created.id}`))
-        .set('Authorization', owner.bearer)
+      await t
+        .as(owner)
+        .patch(`/comments/${created.id}`)
         .send({ body: 'Owners do not rewrite others' })
         .expect(403);
-      await t.http
-        .patch(api(`/comments/${created.id}`))
-        .set('Authorization', member.bearer)
+      await t
+        .as(member)
+        .patch(`/comments/${created.id}`)
         .set('If-Match', '"7"')
         .send({ body: 'Stale' })
         .expect(412);
-      const edited = await t.http
-        .patch(api(`/comments/${created.id}`))
-        .set('Authorization', member.bearer)
+      const edited = await t
+        .as(member)
+        .patch(`/comments/${created.id}`)
         .set('If-Match', '"1"')
         .send({ body: 'Final' })
         .expect(200);
       expect(edited.body).toMatchObject({ body: 'Final', version: 2, editedAt: expect.any(String) });
       expect(edited.headers.etag).toBe('"2"');
-      await t.http
-        .patch(api(`/comments/${created.id}`))
-        .set('Authorization', member.bearer)
-        .send({ body: 'Again', version: 1 })
-        .expect(412);
-      const unchanged = await t.http
-        .get(api(`/comments/${created.id}`))
-        .set('Authorization', member.bearer)
-        .expect(200);
+      await t.as(member).patch(`/comments/${created.id}`).send({ body: 'Again', version: 1 }).expect(412);
+      const unchanged = await t.as(member).get(`/comments/${created.id}`).expect(200);
       expect(unchanged.body).toMatchObject({ body: 'Final', version: 2 });
       // The same text again is no edit: no new version.
-      const same = await t.http
-        .patch(api(`/comments/${created.id}`))
-        .set('Authorization', member.bearer)
-        .send({ body: 'Final' })
-        .expect(200);
+      const same = await t.as(member).patch(`/comments/${created.id}`).send({ body: 'Final' }).expect(200);
       expect(same.body.version).toBe(2);
     });
 
@@ -197,79 +149,44 @@ describe('conversation: comments, mentions and notifications', () => {
       const byMember = (await comment(member, thread.id, 'Member says').expect(201)).body;
       const byOwner = (await comment(owner, thread.id, 'Owner says').expect(201)).body;
       const byAdmin = (await comment(admin, thread.id, 'Admin says').expect(201)).body;
-      await t.http
-        .delete(api(`/comments/${byOwner.id}`))
-        .set('Authorization', member.bearer)
-        .expect(403);
-      await t.http
-        .delete(api(`/comments/${byMember.id}`))
-        .set('Authorization', viewer.bearer)
-        .expect(403);
-      await t.http
-        .delete(api(`/comments/${byMember.id}`))
-        .set('Authorization', admin.bearer)
-        .expect(204);
-      await t.http
-        .delete(api(`/comments/${byAdmin.id}`))
-        .set('Authorization', admin.bearer)
-        .expect(204);
-      await t.http
-        .delete(api(`/comments/${byAdmin.id}`))
-        .set('Authorization', admin.bearer)
-        .expect(404);
-      await t.http
-        .patch(api(`/comments/${byMember.id}`))
-        .set('Authorization', member.bearer)
-        .send({ body: 'Resurrect' })
-        .expect(404);
+      await t.as(member).delete(`/comments/${byOwner.id}`).expect(403);
+      await t.as(viewer).delete(`/comments/${byMember.id}`).expect(403);
+      await t.as(admin).delete(`/comments/${byMember.id}`).expect(204);
+      await t.as(admin).delete(`/comments/${byAdmin.id}`).expect(204);
+      await t.as(admin).delete(`/comments/${byAdmin.id}`).expect(404);
+      await t.as(member).patch(`/comments/${byMember.id}`).send({ body: 'Resurrect' }).expect(404);
 
-      const list = await t.http
-        .get(api(`/tasks/${thread.id}/comments`))
-        .set('Authorization', viewer.bearer)
-        .expect(200);
+      const list = await t.as(viewer).get(`/tasks/${thread.id}/comments`).expect(200);
       expect(list.body.items).toEqual([
         { id: byMember.id, taskId: thread.id, createdAt: byMember.createdAt, deleted: true },
         byOwner,
         { id: byAdmin.id, taskId: thread.id, createdAt: byAdmin.createdAt, deleted: true },
       ]);
-      const task = await t.http
-        .get(api(`/tasks/${thread.id}`))
-        .set('Authorization', viewer.bearer)
-        .expect(200);
+      const task = await t.as(viewer).get(`/tasks/${thread.id}`).expect(200);
       expect(task.body.commentCount).toBe(1);
     });
 
     it('counts comments on the task, and a new comment changes its ETag so a 304 never hides it', async () => {
       const counted = await createTask(t, project, owner);
-      const before = await t.http
-        .get(api(`/tasks/${counted.id}`))
-        .set('Authorization', member.bearer)
-        .expect(200);
+      const before = await t.as(member).get(`/tasks/${counted.id}`).expect(200);
       expect(before.body.commentCount).toBe(0);
       await comment(member, counted.id, 'One').expect(201);
-      const after = await t.http
-        .get(api(`/tasks/${counted.id}`))
-        .set('Authorization', member.bearer)
+      const after = await t
+        .as(member)
+        .get(`/tasks/${counted.id}`)
         .set('If-None-Match', before.headers.etag)
         .expect(200);
       expect(after.body).toMatchObject({ commentCount: 1, version: before.body.version });
       expect(after.headers.etag).not.toBe(before.headers.etag);
-      await t.http
-        .get(api(`/tasks/${counted.id}`))
-        .set('Authorization', member.bearer)
-        .set('If-None-Match', after.headers.etag)
-        .expect(304);
+      await t.as(member).get(`/tasks/${counted.id}`).set('If-None-Match', after.headers.etag).expect(304);
       // The count is not a version: a write conditional on the version still applies.
-      await t.http
-        .patch(api(`/tasks/${counted.id}`))
-        .set('Authorization', member.bearer)
+      await t
+        .as(member)
+        .patch(`/tasks/${counted.id}`)
         .set('If-Match', before.headers.etag)
         .send({ priority: 2 })
         .expect(200);
-      const listed = await t.http
-        .get(api(`/projects/${project.id}/tasks?limit=200`))
-        .set('Authorization', member.bearer)
-        .expect(200);
+      const listed = await t.as(member).get(`/projects/${project.id}/tasks?limit=200`).expect(200);
       expect(listed.body.items.find((x: { id: string }) => x.id === counted.id).commentCount).toBe(1);
     });
 
@@ -279,47 +196,23 @@ describe('conversation: comments, mentions and notifications', () => {
       await shareTask(t, shared, owner, reader, 'view');
       await shareTask(t, shared, owner, writer, 'edit');
       const posted = (await comment(owner, shared.id, 'For both of you').expect(201)).body;
-      await t.http
-        .get(api(`/tasks/${shared.id}/comments`))
-        .set('Authorization', reader.bearer)
-        .expect(200);
-      await t.http
-        .get(api(`/comments/${posted.id}`))
-        .set('Authorization', reader.bearer)
-        .expect(200);
+      await t.as(reader).get(`/tasks/${shared.id}/comments`).expect(200);
+      await t.as(reader).get(`/comments/${posted.id}`).expect(200);
       await comment(reader, shared.id, 'I only view').expect(403);
       await comment(writer, shared.id, 'I edit').expect(201);
-      await t.http
-        .delete(api(`/comments/${posted.id}`))
-        .set('Authorization', writer.bearer)
-        .expect(403);
+      await t.as(writer).delete(`/comments/${posted.id}`).expect(403);
       await comment(writer, task.id, 'Not shared with me').expect(404);
     });
 
     it('hides the thread of a deleted task, and shows it again on restore', async () => {
       const doomed = await createTask(t, project, owner);
       const said = (await comment(owner, doomed.id, 'Before the end').expect(201)).body;
-      await t.http
-        .delete(api(`/tasks/${doomed.id}`))
-        .set('Authorization', owner.bearer)
-        .expect(204);
-      await t.http
-        .get(api(`/tasks/${doomed.id}/comments`))
-        .set('Authorization', owner.bearer)
-        .expect(404);
-      await t.http
-        .get(api(`/comments/${said.id}`))
-        .set('Authorization', owner.bearer)
-        .expect(404);
+      await t.as(owner).delete(`/tasks/${doomed.id}`).expect(204);
+      await t.as(owner).get(`/tasks/${doomed.id}/comments`).expect(404);
+      await t.as(owner).get(`/comments/${said.id}`).expect(404);
       await comment(owner, doomed.id, 'Into the void').expect(404);
-      await t.http
-        .post(api(`/tasks/${doomed.id}/restore`))
-        .set('Authorization', owner.bearer)
-        .expect(200);
-      await t.http
-        .get(api(`/comments/${said.id}`))
-        .set('Authorization', owner.bearer)
-        .expect(200);
+      await t.as(owner).post(`/tasks/${doomed.id}/restore`).expect(200);
+      await t.as(owner).get(`/comments/${said.id}`).expect(200);
     });
   });
 
@@ -360,14 +253,14 @@ describe('conversation: comments, mentions and notifications', () => {
     it('tells a newly mentioned reader on edit, and nobody twice', async () => {
       const task = await createTask(t, project, owner);
       const created = (await comment(member, task.id, `cc @${viewer.username}`).expect(201)).body;
-      await t.http
-        .patch(api(`/comments/${created.id}`))
-        .set('Authorization', member.bearer)
+      await t
+        .as(member)
+        .patch(`/comments/${created.id}`)
         .send({ body: `cc @${viewer.username} @${admin.username}` })
         .expect(200);
-      await t.http
-        .patch(api(`/comments/${created.id}`))
-        .set('Authorization', member.bearer)
+      await t
+        .as(member)
+        .patch(`/comments/${created.id}`)
         .send({ body: `cc @${admin.username} @${viewer.username} (again)` })
         .expect(200);
       expect(await kindsAbout(viewer, task)).toEqual(['mentioned']);
@@ -387,11 +280,7 @@ describe('conversation: comments, mentions and notifications', () => {
       const selfAssigned = await createTask(t, project, member, { assigneeId: member.id });
       expect(await kindsAbout(member, selfAssigned)).toEqual([]);
       const task = await createTask(t, project, member);
-      await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', member.bearer)
-        .send({ assigneeId: admin.id })
-        .expect(200);
+      await t.as(member).patch(`/tasks/${task.id}`).send({ assigneeId: admin.id }).expect(200);
       expect(await kindsAbout(admin, task)).toEqual(['assigned']);
 
       const guest = await createUser(t);
@@ -402,9 +291,9 @@ describe('conversation: comments, mentions and notifications', () => {
     it('tells a reader mentioned in a task description, once, when the mention is new', async () => {
       const task = await createTask(t, project, owner, { description: `For @${viewer.username}` });
       expect(await kindsAbout(viewer, task)).toEqual(['mentioned']);
-      await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', owner.bearer)
+      await t
+        .as(owner)
+        .patch(`/tasks/${task.id}`)
         .send({ description: `For @${viewer.username} and @${member.username}` })
         .expect(200);
       expect(await kindsAbout(viewer, task)).toEqual(['mentioned']);
@@ -419,9 +308,9 @@ describe('conversation: comments, mentions and notifications', () => {
       expect(await unreadCount(reader)).toBe(3);
       const mine = await notificationsOf(reader);
       const [othersNotification] = await notificationsOf(viewer);
-      await t.http
-        .post(api('/notifications/read'))
-        .set('Authorization', reader.bearer)
+      await t
+        .as(reader)
+        .post('/notifications/read')
         .send({ ids: [mine[0].id, othersNotification.id] })
         .expect(204);
       expect(await unreadCount(reader)).toBe(2);
@@ -430,20 +319,12 @@ describe('conversation: comments, mentions and notifications', () => {
       expect(unread.map((n) => n.id)).toEqual([mine[1].id, mine[2].id]);
       expect((await notificationsOf(reader))[0].readAt).toEqual(expect.any(String));
 
-      await t.http
-        .post(api('/notifications/read'))
-        .set('Authorization', reader.bearer)
-        .send({ all: true })
-        .expect(204);
+      await t.as(reader).post('/notifications/read').send({ all: true }).expect(204);
       expect(await unreadCount(reader)).toBe(0);
       for (const body of [{}, { ids: ['nope'] }, { all: false }, { ids: [], all: true }, { ids: [] }]) {
-        await t.http
-          .post(api('/notifications/read'))
-          .set('Authorization', reader.bearer)
-          .send(body)
-          .expect(422);
+        await t.as(reader).post('/notifications/read').send(body).expect(422);
       }
-      await t.http.get(api('/notifications?unread=maybe')).set('Authorization', reader.bearer).expect(400);
+      await t.as(reader).get('/notifications?unread=maybe').expect(400);
     });
 
     it('pages newest first with a cursor that only fits its own list', async () => {
@@ -451,14 +332,11 @@ describe('conversation: comments, mentions and notifications', () => {
       await addMember(t, project, owner, reader, 'viewer');
       const task = await createTask(t, project, owner);
       for (const n of [1, 2, 3]) await comment(owner, task.id, `@${reader.username} ${n}`).expect(201);
-      const first = await t.http
-        .get(api('/notifications?limit=2'))
-        .set('Authorization', reader.bearer)
-        .expect(200);
+      const first = await t.as(reader).get('/notifications?limit=2').expect(200);
       expect(first.body.items).toHaveLength(2);
-      const rest = await t.http
-        .get(api(`/notifications?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`))
-        .set('Authorization', reader.bearer)
+      const rest = await t
+        .as(reader)
+        .get(`/notifications?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`)
         .expect(200);
       expect(rest.body.items).toHaveLength(1);
       expect(rest.body.nextCursor).toBeNull();
@@ -466,9 +344,9 @@ describe('conversation: comments, mentions and notifications', () => {
       expect(all.map((n: Notification) => n.createdAt)).toEqual(
         [...all.map((n: Notification) => n.createdAt)].sort().reverse(),
       );
-      await t.http
-        .get(api(`/notifications?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`))
-        .set('Authorization', viewer.bearer)
+      await t
+        .as(viewer)
+        .get(`/notifications?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`)
         .expect(400);
     });
 
@@ -479,10 +357,7 @@ describe('conversation: comments, mentions and notifications', () => {
       await comment(owner, task.id, `@${guest.username} over to you`).expect(201);
       expect(await kindsAbout(guest, task)).toEqual(['shared', 'mentioned']);
       expect(await unreadCount(guest)).toBe(2);
-      await t.http
-        .delete(api(`/tasks/${task.id}/shares/${guest.id}`))
-        .set('Authorization', owner.bearer)
-        .expect(204);
+      await t.as(owner).delete(`/tasks/${task.id}/shares/${guest.id}`).expect(204);
       expect(await notificationsOf(guest)).toEqual([]);
       expect(await unreadCount(guest)).toBe(0);
       // Nor is anyone told about a task they cannot read any longer.
@@ -492,20 +367,14 @@ describe('conversation: comments, mentions and notifications', () => {
       const trashed = await createTask(t, project, owner);
       await comment(admin, trashed.id, `@${viewer.username} soon gone`).expect(201);
       expect(await kindsAbout(viewer, trashed)).toEqual(['mentioned']);
-      await t.http
-        .delete(api(`/tasks/${trashed.id}`))
-        .set('Authorization', owner.bearer)
-        .expect(204);
+      await t.as(owner).delete(`/tasks/${trashed.id}`).expect(204);
       expect(await kindsAbout(viewer, trashed)).toEqual([]);
     });
 
     it('keeps quiet about a kind the user turned off, and reports the settings', async () => {
       const quiet = await createUser(t);
       await addMember(t, project, owner, quiet, 'member');
-      const defaults = await t.http
-        .get(api('/users/me/notification-settings'))
-        .set('Authorization', quiet.bearer)
-        .expect(200);
+      const defaults = await t.as(quiet).get('/users/me/notification-settings').expect(200);
       expect(defaults.body).toEqual({
         mentioned: true,
         assigned: true,
@@ -514,18 +383,14 @@ describe('conversation: comments, mentions and notifications', () => {
         reminder: true,
         commented: true,
       });
-      const updated = await t.http
-        .patch(api('/users/me/notification-settings'))
-        .set('Authorization', quiet.bearer)
+      const updated = await t
+        .as(quiet)
+        .patch('/users/me/notification-settings')
         .send({ mentioned: false })
         .expect(200);
       expect(updated.body).toMatchObject({ mentioned: false, assigned: true });
       for (const body of [{ mentioned: 'no' }, { loud: true }]) {
-        await t.http
-          .patch(api('/users/me/notification-settings'))
-          .set('Authorization', quiet.bearer)
-          .send(body)
-          .expect(422);
+        await t.as(quiet).patch('/users/me/notification-settings').send(body).expect(422);
       }
       const task = await createTask(t, project, owner, { assigneeId: quiet.id });
       await comment(owner, task.id, `@${quiet.username} hello`).expect(201);
@@ -575,10 +440,7 @@ describe('conversation: comments, mentions and notifications', () => {
         memberSocket.events.filter((e) => e.name === 'notification.created' && e.payload.taskId === task.id),
       ).toEqual([]);
       const [notification] = await notificationsOf(listener);
-      const history = await t.http
-        .get(api(`/tasks/${task.id}/activity`))
-        .set('Authorization', owner.bearer)
-        .expect(200);
+      const history = await t.as(owner).get(`/tasks/${task.id}/activity`).expect(200);
       const cause = history.body.items.find((item: { event: string }) => item.event === 'comment.created');
       expect(notification.activityId).toBe(cause.id);
       expect(cause.changes.body.to).toBe(said.body);
@@ -590,15 +452,15 @@ describe('conversation: comments, mentions and notifications', () => {
     it('sends comment events to webhooks and to readers of a shared task, never notification.created', async () => {
       const receiver = await new ScriptedServer(() => ({ status: 200 })).start();
       try {
-        const refused = await t.http
-          .post(api(`/projects/${project.id}/webhooks`))
-          .set('Authorization', owner.bearer)
+        const refused = await t
+          .as(owner)
+          .post(`/projects/${project.id}/webhooks`)
           .send({ url: `${receiver.url}/hook`, events: ['notification.created'] })
           .expect(422);
         expect(refused.body.errors.map((e: { field: string }) => e.field)).toContain('events');
-        await t.http
-          .post(api(`/projects/${project.id}/webhooks`))
-          .set('Authorization', owner.bearer)
+        await t
+          .as(owner)
+          .post(`/projects/${project.id}/webhooks`)
           .send({ url: `${receiver.url}/hook`, events: ['*'] })
           .expect(201);
         const task = await createTask(t, project, owner);
@@ -606,10 +468,7 @@ describe('conversation: comments, mentions and notifications', () => {
         await shareTask(t, task, owner, guest, 'view');
         const since = (await readChanges(t, guest)).nextSince;
         const said = (await comment(member, task.id, `@${guest.username} for you`).expect(201)).body;
-        await t.http
-          .delete(api(`/comments/${said.id}`))
-          .set('Authorization', member.bearer)
-          .expect(204);
+        await t.as(member).delete(`/comments/${said.id}`).expect(204);
 
         await eventually('the comment events at the webhook', () =>
           ['comment.created', 'comment.deleted'].every((event) =>

@@ -65,12 +65,7 @@ async function outageUnderTraffic(t: TestApp, takeAway: () => Promise<void>, bri
   await takeAway();
   await eventually('readiness to turn 503', async () => (await t.http.get('/health/ready')).status === 503);
   const during = await Promise.all(
-    Array.from({ length: 5 }, () =>
-      t.http
-        .get(`/api/v1/projects/${project.id}/tasks`)
-        .set('Authorization', user.bearer)
-        .timeout(HANG_BOUND_MS),
-    ),
+    Array.from({ length: 5 }, () => t.as(user).get(`/projects/${project.id}/tasks`).timeout(HANG_BOUND_MS)),
   );
   for (const res of during) {
     expect(res.status).toBe(503);
@@ -82,10 +77,7 @@ async function outageUnderTraffic(t: TestApp, takeAway: () => Promise<void>, bri
   await bringBack();
   await eventually('readiness to return', async () => (await t.http.get('/health/ready')).status === 200);
   await eventually('a write to succeed again', async () => {
-    const res = await t.http
-      .post(`/api/v1/projects/${project.id}/tasks`)
-      .set('Authorization', user.bearer)
-      .send({ title: 'after the outage' });
+    const res = await t.as(user).post(`/projects/${project.id}/tasks`).send({ title: 'after the outage' });
     return res.status === 201;
   });
   await traffic.stop();
@@ -130,11 +122,7 @@ describeWithPostgres('a real PostgreSQL that stops mid-traffic', () => {
       // More writers than the pool has connections: some wait on the lock, the rest on the pool.
       const stuck = await Promise.all(
         Array.from({ length: 12 }, () =>
-          t.http
-            .patch(`/api/v1/tasks/${task.id}`)
-            .set('Authorization', owner.bearer)
-            .send({ priority: 1 })
-            .timeout(HANG_BOUND_MS),
+          t.as(owner).patch(`/tasks/${task.id}`).send({ priority: 1 }).timeout(HANG_BOUND_MS),
         ),
       );
       expect(stuck.map((res) => res.status)).toEqual(Array(12).fill(503));
@@ -143,11 +131,7 @@ describeWithPostgres('a real PostgreSQL that stops mid-traffic', () => {
       await locker.query('ROLLBACK');
       await locker.end();
     }
-    await t.http
-      .patch(`/api/v1/tasks/${task.id}`)
-      .set('Authorization', owner.bearer)
-      .send({ priority: 1 })
-      .expect(200);
+    await t.as(owner).patch(`/tasks/${task.id}`).send({ priority: 1 }).expect(200);
   });
 });
 

@@ -6,7 +6,7 @@ import { createUser, TestUser } from './support/factories';
 import { FakeGithub } from './support/fake-github';
 import { createProject, TestProject } from './support/projects';
 import { createTask, TestTask } from './support/tasks';
-import { startTestApp, TestApp } from './support/test-app';
+import { api, startTestApp, TestApp } from './support/test-app';
 
 interface GithubRepo {
   fullName: string;
@@ -16,8 +16,6 @@ interface GithubRepo {
   fetchedAt: string | null;
   status: 'ok' | 'pending' | 'error';
 }
-
-const api = (path: string) => `/api/v1${path}`;
 
 describe('GitHub repository enrichment', () => {
   let github: FakeGithub;

@@ -2,9 +2,7 @@ import { connect } from 'node:net';
 import { createTeam, createProject, TestProject } from './support/projects';
 import { createUser, TestUser } from './support/factories';
 import { createTask, TestTask } from './support/tasks';
-import { startTestApp, TestApp } from './support/test-app';
-
-const api = (path: string) => `/api/v1${path}`;
+import { api, startTestApp, TestApp } from './support/test-app';
 const fieldsOf = (res: { body: { errors?: { field: string }[] } }) => res.body.errors?.map((e) => e.field);
 
 /** The smaller defects a hostile review found, each held by a test with its control. */
@@ -22,15 +20,15 @@ describe('hardening details', () => {
   afterAll(() => t.close());
 
   it('strips bidirectional overrides and controls from file names', async () => {
-    const res = await t.http
-      .post(api(`/tasks/${task.id}/attachments`))
-      .set('Authorization', owner.bearer)
+    const res = await t
+      .as(owner)
+      .post(`/tasks/${task.id}/attachments`)
       .attach('file', Buffer.from('hello'), { filename: 'invoice\u202Eexe.txt', contentType: 'text/plain' })
       .expect(201);
     expect(res.body.filename).toBe('invoiceexe.txt');
-    const plain = await t.http
-      .post(api(`/tasks/${task.id}/attachments`))
-      .set('Authorization', owner.bearer)
+    const plain = await t
+      .as(owner)
+      .post(`/tasks/${task.id}/attachments`)
       .attach('file', Buffer.from('hello'), { filename: 'résumé ✓.txt', contentType: 'text/plain' })
       .expect(201);
     expect(plain.body.filename).toBe('résumé ✓.txt');
@@ -38,15 +36,15 @@ describe('hardening details', () => {
 
   it('answers a suffix range longer than the file with the whole file (206), and a short one with its tail', async () => {
     const bytes = Buffer.from('twenty-four bytes here!!');
-    const { body: file } = await t.http
-      .post(api(`/tasks/${task.id}/attachments`))
-      .set('Authorization', owner.bearer)
+    const { body: file } = await t
+      .as(owner)
+      .post(`/tasks/${task.id}/attachments`)
       .attach('file', bytes, { filename: 'f.bin', contentType: 'application/octet-stream' })
       .expect(201);
     const content = (range: string) =>
-      t.http
-        .get(api(`/attachments/${file.id}/content`))
-        .set('Authorization', owner.bearer)
+      t
+        .as(owner)
+        .get(`/attachments/${file.id}/content`)
         .set('Range', range)
         .buffer(true)
         .parse((res, done) => {
@@ -70,18 +68,18 @@ describe('hardening details', () => {
     ['P366D', 200],
     ['P12M', 200],
   ])('takes a reminder offset of %s only when it is at most a year (%d)', async (before, status) => {
-    const res = await t.http
-      .patch(api(`/tasks/${task.id}`))
-      .set('Authorization', owner.bearer)
+    const res = await t
+      .as(owner)
+      .patch(`/tasks/${task.id}`)
       .send({ reminders: [{ before }] })
       .expect(status);
     if (status === 422) expect(fieldsOf(res)).toEqual(['reminders.0.before']);
   });
 
   it('answers a label create with Location, which names the label', async () => {
-    const res = await t.http
-      .post(api(`/projects/${project.id}/labels`))
-      .set('Authorization', owner.bearer)
+    const res = await t
+      .as(owner)
+      .post(`/projects/${project.id}/labels`)
       .send({ name: 'Located', color: '#112233' })
       .expect(201);
     expect(res.headers.location).toBe(`/api/v1/projects/${project.id}/labels/${res.body.id}`);
@@ -91,15 +89,15 @@ describe('hardening details', () => {
 
   it('names the field that carried a label of another project', async () => {
     const other = await createProject(t, owner, 'Other');
-    const foreign = await t.http
-      .post(api(`/projects/${other.id}/labels`))
-      .set('Authorization', owner.bearer)
+    const foreign = await t
+      .as(owner)
+      .post(`/projects/${other.id}/labels`)
       .send({ name: 'Foreign', color: '#445566' })
       .expect(201);
     for (const field of ['addLabelIds', 'labelIds']) {
-      const res = await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', owner.bearer)
+      const res = await t
+        .as(owner)
+        .patch(`/tasks/${task.id}`)
         .send({ [field]: [foreign.body.id] })
         .expect(422);
       expect(fieldsOf(res)).toEqual([field]);
@@ -107,24 +105,15 @@ describe('hardening details', () => {
   });
 
   it('answers /changes with a since beyond the newest record 400, and the newest itself 200', async () => {
-    const first = await t.http
-      .get(api('/changes?since=0&limit=200'))
-      .set('Authorization', owner.bearer)
-      .expect(200);
+    const first = await t.as(owner).get('/changes?since=0&limit=200').expect(200);
     let newest = first.body.nextSince as number;
     for (let page = first; page.body.hasMore;) {
-      page = await t.http.get(api(`/changes?since=${newest}&limit=200`)).set('Authorization', owner.bearer);
+      page = await t.as(owner).get(`/changes?since=${newest}&limit=200`);
       newest = page.body.nextSince;
     }
-    const beyond = await t.http
-      .get(api('/changes?since=99999999'))
-      .set('Authorization', owner.bearer)
-      .expect(400);
+    const beyond = await t.as(owner).get('/changes?since=99999999').expect(400);
     expect(fieldsOf(beyond)).toEqual(['since']);
-    const current = await t.http
-      .get(api(`/changes?since=${newest}`))
-      .set('Authorization', owner.bearer)
-      .expect(200);
+    const current = await t.as(owner).get(`/changes?since=${newest}`).expect(200);
     expect(current.body).toMatchObject({ items: [], nextSince: newest });
   });
 
@@ -154,26 +143,26 @@ describe('hardening details', () => {
       });
     });
     expect(answer).toMatch(/^HTTP\/1\.1 413 /);
-    await t.http
-      .post(api('/projects'))
-      .set('Authorization', owner.bearer)
+    await t
+      .as(owner)
+      .post('/projects')
       .send({ name: 'x'.repeat(200), description: 'y'.repeat(10_000) })
       .expect(201);
   });
 
   it("answers a body it cannot inflate or parse without the parser's own words", async () => {
-    const garbled = await t.http
-      .post(api('/projects'))
-      .set('Authorization', owner.bearer)
+    const garbled = await t
+      .as(owner)
+      .post('/projects')
       .set('Content-Type', 'application/json')
       .set('Content-Encoding', 'deflate')
       .send(Buffer.from('this is not deflate'))
       .expect(400);
     expect(garbled.body.detail).toBe('The request body could not be read');
     expect(JSON.stringify(garbled.body)).not.toMatch(/header check|zlib/i);
-    const unparsable = await t.http
-      .post(api('/projects'))
-      .set('Authorization', owner.bearer)
+    const unparsable = await t
+      .as(owner)
+      .post('/projects')
       .set('Content-Type', 'application/json')
       .send('{"name": ')
       .expect(400);
@@ -207,10 +196,7 @@ describe('caps on what a list answers whole', () => {
     );
     expect(labels.map((res) => res.status).sort()).toEqual([201, 201, 422, 422]);
     const kept = labels.find((res) => res.status === 201)!;
-    await t.http
-      .delete(api(`/projects/${project.id}/labels/${kept.body.id}`))
-      .set('Authorization', owner.bearer)
-      .expect(204);
+    await t.as(owner).delete(`/projects/${project.id}/labels/${kept.body.id}`).expect(204);
     await post(`/projects/${project.id}/labels`, { name: 'e', color: '#000000' }).expect(201);
 
     const keys = await Promise.all([1, 2, 3].map((n) => post('/auth/api-keys', { name: `key ${n}` })));

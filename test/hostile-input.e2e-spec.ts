@@ -283,44 +283,33 @@ describe('hostile input on every operation', () => {
     await addMember(t, project, owner, member, 'member');
     await addMember(t, project, owner, viewer, 'viewer');
     outsiderProject = await createProject(t, outsider, 'Outside');
-    const webhook = await t.http
-      .post(`/api/v1/projects/${project.id}/webhooks`)
-      .set('Authorization', owner.bearer)
+    const webhook = await t
+      .as(owner)
+      .post(`/projects/${project.id}/webhooks`)
       .send({ url: `${receiver.url}/hook`, events: ['*'] })
       .expect(201);
     task = await createTask(t, project, owner, { title: 'Guarded task', assigneeId: member.id });
     outsiderTask = await createTask(t, outsiderProject, outsider, { title: 'Outside task' });
-    await t.http
-      .post(`/api/v1/tasks/${task.id}/shares`)
-      .set('Authorization', owner.bearer)
+    await t
+      .as(owner)
+      .post(`/tasks/${task.id}/shares`)
       .send({ userId: outsider.id, permission: 'view' })
       .expect(201);
-    await t.http
-      .delete(`/api/v1/tasks/${task.id}/shares/${outsider.id}`)
-      .set('Authorization', owner.bearer)
-      .expect(204);
-    const comment = await t.http
-      .post(`/api/v1/tasks/${task.id}/comments`)
-      .set('Authorization', owner.bearer)
+    await t.as(owner).delete(`/tasks/${task.id}/shares/${outsider.id}`).expect(204);
+    const comment = await t
+      .as(owner)
+      .post(`/tasks/${task.id}/comments`)
       .send({ body: `@${member.username} a comment to aim at` })
       .expect(201);
-    const attachment = await t.http
-      .post(`/api/v1/tasks/${task.id}/attachments`)
-      .set('Authorization', owner.bearer)
+    const attachment = await t
+      .as(owner)
+      .post(`/tasks/${task.id}/attachments`)
       .attach('file', Buffer.from('a file to aim at'), 'aim.txt')
       .expect(201);
-    const key = await t.http
-      .post('/api/v1/auth/api-keys')
-      .set('Authorization', owner.bearer)
-      .send({ name: 'guarded key' })
-      .expect(201);
+    const key = await t.as(owner).post('/auth/api-keys').send({ name: 'guarded key' }).expect(201);
     const deliveries = async () =>
-      (
-        await t.http
-          .get(`/api/v1/projects/${project.id}/webhooks/${webhook.body.id}/deliveries`)
-          .set('Authorization', owner.bearer)
-          .expect(200)
-      ).body.items as { id: string; status: string }[];
+      (await t.as(owner).get(`/projects/${project.id}/webhooks/${webhook.body.id}/deliveries`).expect(200))
+        .body.items as { id: string; status: string }[];
     await eventually('the deliveries to settle', async () =>
       (await deliveries()).every((delivery) => delivery.status !== 'pending'),
     );
@@ -602,10 +591,7 @@ describe('hostile input on every operation', () => {
     // The owner may have deleted or moved the project in the run; then it is gone whole, not half.
     expect([200, 404]).toContain(page.status);
     for (const item of page.body.items ?? []) {
-      const read = await t.http
-        .get(`/api/v1/tasks/${item.id}`)
-        .set('Authorization', owner.bearer)
-        .expect(200);
+      const read = await t.as(owner).get(`/tasks/${item.id}`).expect(200);
       expect(read.body).toMatchObject({
         id: item.id,
         title: expect.any(String),

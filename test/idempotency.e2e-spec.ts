@@ -6,7 +6,6 @@ describe('idempotent creates (Idempotency-Key)', () => {
   let t: TestApp;
   let user: TestUser;
   let project: TestProject;
-  const api = (path: string) => `/api/v1${path}`;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -16,17 +15,10 @@ describe('idempotent creates (Idempotency-Key)', () => {
   afterAll(() => t.close());
 
   const createTask = (key: string, body: object) =>
-    t.http
-      .post(api(`/projects/${project.id}/tasks`))
-      .set('Authorization', user.bearer)
-      .set('Idempotency-Key', key)
-      .send(body);
+    t.as(user).post(`/projects/${project.id}/tasks`).set('Idempotency-Key', key).send(body);
 
   async function taskCount(): Promise<number> {
-    const res = await t.http
-      .get(api(`/projects/${project.id}/tasks?limit=200`))
-      .set('Authorization', user.bearer)
-      .expect(200);
+    const res = await t.as(user).get(`/projects/${project.id}/tasks?limit=200`).expect(200);
     return res.body.items.length;
   }
 
@@ -51,17 +43,17 @@ describe('idempotent creates (Idempotency-Key)', () => {
     const other = await createUser(t);
     const otherProject = await createProject(t, other);
     await createTask('key-shared', { title: 'Mine' }).expect(201);
-    const theirs = await t.http
-      .post(api(`/projects/${otherProject.id}/tasks`))
-      .set('Authorization', other.bearer)
+    const theirs = await t
+      .as(other)
+      .post(`/projects/${otherProject.id}/tasks`)
       .set('Idempotency-Key', 'key-shared')
       .send({ title: 'Mine' })
       .expect(201);
     expect(theirs.headers['idempotent-replayed']).toBeUndefined();
     // A valid project body: the refusal is the key's, reused on another route.
-    const elsewhere = await t.http
-      .post(api('/projects'))
-      .set('Authorization', user.bearer)
+    const elsewhere = await t
+      .as(user)
+      .post('/projects')
       .set('Idempotency-Key', 'key-shared')
       .send({ name: 'Mine' })
       .expect(422);
@@ -97,35 +89,35 @@ describe('idempotent creates (Idempotency-Key)', () => {
   });
 
   it('works for projects and for POST /tasks too, and refuses a malformed key', async () => {
-    const first = await t.http
-      .post(api('/projects'))
-      .set('Authorization', user.bearer)
+    const first = await t
+      .as(user)
+      .post('/projects')
       .set('Idempotency-Key', 'project-key')
       .send({ name: 'P' })
       .expect(201);
-    const again = await t.http
-      .post(api('/projects'))
-      .set('Authorization', user.bearer)
+    const again = await t
+      .as(user)
+      .post('/projects')
       .set('Idempotency-Key', 'project-key')
       .send({ name: 'P' })
       .expect(201);
     expect(again.body.id).toBe(first.body.id);
-    const inbox = await t.http
-      .post(api('/tasks'))
-      .set('Authorization', user.bearer)
+    const inbox = await t
+      .as(user)
+      .post('/tasks')
       .set('Idempotency-Key', 'inbox-key')
       .send({ title: 'I' })
       .expect(201);
-    const inboxAgain = await t.http
-      .post(api('/tasks'))
-      .set('Authorization', user.bearer)
+    const inboxAgain = await t
+      .as(user)
+      .post('/tasks')
       .set('Idempotency-Key', 'inbox-key')
       .send({ title: 'I' })
       .expect(201);
     expect(inboxAgain.body.id).toBe(inbox.body.id);
-    await t.http
-      .post(api('/projects'))
-      .set('Authorization', user.bearer)
+    await t
+      .as(user)
+      .post('/projects')
       .set('Idempotency-Key', 'x'.repeat(256))
       .send({ name: 'P' })
       .expect(400);

@@ -4,8 +4,6 @@ import { createProject, createTeam, TestProject } from './support/projects';
 import { createTask } from './support/tasks';
 import { startTestApp, TestApp } from './support/test-app';
 
-const api = (path: string) => `/api/v1${path}`;
-
 interface Label {
   id: string;
   projectId: string;
@@ -23,19 +21,13 @@ describe('labels', () => {
   let project: TestProject;
 
   const createLabel = (by: TestUser, name: string, color = '#d73a4a', projectId = project.id) =>
-    t.http
-      .post(api(`/projects/${projectId}/labels`))
-      .set('Authorization', by.bearer)
-      .send({ name, color });
+    t.as(by).post(`/projects/${projectId}/labels`).send({ name, color });
   const label = async (name: string, color?: string): Promise<Label> =>
     (await createLabel(member, name, color).expect(201)).body;
   const listIds = async (query: string) =>
-    (
-      await t.http
-        .get(api(`/projects/${project.id}/tasks?limit=200&${query}`))
-        .set('Authorization', member.bearer)
-        .expect(200)
-    ).body.items.map((item: { id: string }) => item.id);
+    (await t.as(member).get(`/projects/${project.id}/tasks?limit=200&${query}`).expect(200)).body.items.map(
+      (item: { id: string }) => item.id,
+    );
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -62,37 +54,23 @@ describe('labels', () => {
       { name: 'x'.repeat(51), color: '#000000' },
       { name: 'ok', color: 'red' },
     ]) {
-      await t.http
-        .post(api(`/projects/${project.id}/labels`))
-        .set('Authorization', member.bearer)
-        .send(body)
-        .expect(422);
+      await t.as(member).post(`/projects/${project.id}/labels`).send(body).expect(422);
     }
     const docs = await label('docs', '#0075ca');
-    const listed = await t.http
-      .get(api(`/projects/${project.id}/labels`))
-      .set('Authorization', viewer.bearer)
-      .expect(200);
+    const listed = await t.as(viewer).get(`/projects/${project.id}/labels`).expect(200);
     expect(listed.body.items.map((l: Label) => l.name)).toEqual(['Bug', 'docs']);
-    await t.http
-      .get(api(`/projects/${project.id}/labels`))
-      .set('Authorization', outsider.bearer)
-      .expect(404);
+    await t.as(outsider).get(`/projects/${project.id}/labels`).expect(404);
 
-    await t.http
-      .patch(api(`/projects/${project.id}/labels/${docs.id}`))
-      .set('Authorization', member.bearer)
-      .send({ name: 'BUG' })
-      .expect(409);
-    const renamed = await t.http
-      .patch(api(`/projects/${project.id}/labels/${docs.id}`))
-      .set('Authorization', member.bearer)
+    await t.as(member).patch(`/projects/${project.id}/labels/${docs.id}`).send({ name: 'BUG' }).expect(409);
+    const renamed = await t
+      .as(member)
+      .patch(`/projects/${project.id}/labels/${docs.id}`)
       .send({ name: 'Documentation' })
       .expect(200);
     expect(renamed.body).toMatchObject({ name: 'Documentation', color: '#0075ca', version: 2 });
-    await t.http
-      .patch(api(`/projects/${other.id}/labels/${docs.id}`))
-      .set('Authorization', owner.bearer)
+    await t
+      .as(owner)
+      .patch(`/projects/${other.id}/labels/${docs.id}`)
       .send({ name: 'Elsewhere' })
       .expect(404);
   });
@@ -104,38 +82,31 @@ describe('labels', () => {
     ).body;
     const task = await createTask(t, project, member, { labelIds: [urgent.id] });
     expect(task.labels).toEqual([{ id: urgent.id, name: 'urgent', color: urgent.color }]);
-    const patched = await t.http
-      .patch(api(`/tasks/${task.id}`))
-      .set('Authorization', member.bearer)
+    const patched = await t
+      .as(member)
+      .patch(`/tasks/${task.id}`)
       .send({ addLabelIds: [later.id], removeLabelIds: [urgent.id] })
       .expect(200);
     expect(patched.body.labels.map((l: Label) => l.name)).toEqual(['later']);
-    const refused = await t.http
-      .patch(api(`/tasks/${task.id}`))
-      .set('Authorization', member.bearer)
+    const refused = await t
+      .as(member)
+      .patch(`/tasks/${task.id}`)
       .send({ labelIds: [foreign.id] })
       .expect(422);
     expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['labelIds']);
-    await t.http
-      .patch(api(`/tasks/${task.id}`))
-      .set('Authorization', member.bearer)
+    await t
+      .as(member)
+      .patch(`/tasks/${task.id}`)
       .send({ labelIds: Array.from({ length: 21 }, () => urgent.id) })
       .expect(422);
-    const history = await t.http
-      .get(api(`/tasks/${task.id}/activity`))
-      .set('Authorization', member.bearer)
-      .expect(200);
+    const history = await t.as(member).get(`/tasks/${task.id}/activity`).expect(200);
     expect(
       history.body.items.find((item: { event: string }) => item.event === 'task.updated').changes,
     ).toEqual({
       labelIds: { from: [urgent.id], to: [later.id] },
     });
     // A PUT without labelIds leaves the task with none.
-    const put = await t.http
-      .put(api(`/tasks/${task.id}`))
-      .set('Authorization', member.bearer)
-      .send({ title: 'Reset' })
-      .expect(200);
+    const put = await t.as(member).put(`/tasks/${task.id}`).send({ title: 'Reset' }).expect(200);
     expect(put.body.labels).toEqual([]);
   });
 
@@ -149,39 +120,30 @@ describe('labels', () => {
     const none = await listIds('label=none');
     expect(none).toContain(bare.id);
     expect(none).not.toContain(withA.id);
-    await t.http
-      .get(api(`/projects/${project.id}/tasks?label=nope`))
-      .set('Authorization', member.bearer)
-      .expect(400);
-    const everywhere = await t.http
-      .get(api(`/tasks?label=${a.id}`))
-      .set('Authorization', member.bearer)
-      .expect(200);
+    await t.as(member).get(`/projects/${project.id}/tasks?label=nope`).expect(400);
+    const everywhere = await t.as(member).get(`/tasks?label=${a.id}`).expect(200);
     expect(everywhere.body.items.map((item: { id: string }) => item.id)).toEqual([withA.id]);
   });
 
   it('shows a renamed label on its tasks at once, with a new ETag', async () => {
     const tag = await label('rename-me');
     const task = await createTask(t, project, member, { labelIds: [tag.id] });
-    const before = await t.http
-      .get(api(`/tasks/${task.id}`))
-      .set('Authorization', member.bearer)
-      .expect(200);
-    await t.http
-      .patch(api(`/projects/${project.id}/labels/${tag.id}`))
-      .set('Authorization', member.bearer)
+    const before = await t.as(member).get(`/tasks/${task.id}`).expect(200);
+    await t
+      .as(member)
+      .patch(`/projects/${project.id}/labels/${tag.id}`)
       .send({ color: '#00ff00' })
       .expect(200);
-    const after = await t.http
-      .get(api(`/tasks/${task.id}`))
-      .set('Authorization', member.bearer)
+    const after = await t
+      .as(member)
+      .get(`/tasks/${task.id}`)
       .set('If-None-Match', before.headers.etag)
       .expect(200);
     expect(after.body.labels[0].color).toBe('#00ff00');
     // The version did not move, so a conditional write on it still applies.
-    await t.http
-      .patch(api(`/tasks/${task.id}`))
-      .set('Authorization', member.bearer)
+    await t
+      .as(member)
+      .patch(`/tasks/${task.id}`)
       .set('If-Match', after.headers.etag)
       .send({ priority: 1 })
       .expect(200);
@@ -193,26 +155,11 @@ describe('labels', () => {
     const first = await createTask(t, project, member, { labelIds: [doomed.id, kept.id] });
     const second = await createTask(t, project, member, { labelIds: [doomed.id] });
     const since = (await readChanges(t, member)).nextSince;
-    await t.http
-      .delete(api(`/projects/${project.id}/labels/${doomed.id}`))
-      .set('Authorization', viewer.bearer)
-      .expect(403);
-    await t.http
-      .delete(api(`/projects/${project.id}/labels/${doomed.id}`))
-      .set('Authorization', member.bearer)
-      .expect(204);
-    await t.http
-      .delete(api(`/projects/${project.id}/labels/${doomed.id}`))
-      .set('Authorization', member.bearer)
-      .expect(404);
+    await t.as(viewer).delete(`/projects/${project.id}/labels/${doomed.id}`).expect(403);
+    await t.as(member).delete(`/projects/${project.id}/labels/${doomed.id}`).expect(204);
+    await t.as(member).delete(`/projects/${project.id}/labels/${doomed.id}`).expect(404);
 
-    const read = async (id: string) =>
-      (
-        await t.http
-          .get(api(`/tasks/${id}`))
-          .set('Authorization', member.bearer)
-          .expect(200)
-      ).body;
+    const read = async (id: string) => (await t.as(member).get(`/tasks/${id}`).expect(200)).body;
     expect(await read(first.id)).toMatchObject({ version: 2, labels: [{ id: kept.id }] });
     expect(await read(second.id)).toMatchObject({ version: 2, labels: [] });
     const feed = (await readChanges(t, member, since)).items;
@@ -231,11 +178,7 @@ describe('labels', () => {
     const here = await label('stays-here');
     const there = await createProject(t, member);
     const task = await createTask(t, project, member, { labelIds: [here.id] });
-    const moved = await t.http
-      .patch(api(`/tasks/${task.id}`))
-      .set('Authorization', member.bearer)
-      .send({ projectId: there.id })
-      .expect(200);
+    const moved = await t.as(member).patch(`/tasks/${task.id}`).send({ projectId: there.id }).expect(200);
     expect(moved.body.labels).toEqual([]);
   });
 });

@@ -2,8 +2,6 @@ import { createUser, TestUser } from './support/factories';
 import { addMember, createProject, TestProject } from './support/projects';
 import { createTask, TestTask } from './support/tasks';
 import { startTestApp, TestApp } from './support/test-app';
-
-const api = (path: string) => `/api/v1${path}`;
 const QUOTA_BYTES = 1000;
 
 /** Limits hold for every path that can break them: parallel requests and moves between projects. */
@@ -26,22 +24,15 @@ describe('limits under concurrency and across moves', () => {
       tasks.push(await task({ parentId: tasks.at(-1)?.id ?? null }));
     return tasks;
   };
-  const patch = (id: string, body: Record<string, unknown>) =>
-    t.http
-      .patch(api(`/tasks/${id}`))
-      .set('Authorization', owner.bearer)
-      .send(body);
+  const patch = (id: string, body: Record<string, unknown>) => t.as(owner).patch(`/tasks/${id}`).send(body);
   const levelOf = async (id: string): Promise<number> => {
-    const { body } = await t.http
-      .get(api(`/tasks/${id}`))
-      .set('Authorization', owner.bearer)
-      .expect(200);
+    const { body } = await t.as(owner).get(`/tasks/${id}`).expect(200);
     return body.parentId ? 1 + (await levelOf(body.parentId)) : 1;
   };
   const attach = (taskId: string, bytes: number) =>
-    t.http
-      .post(api(`/tasks/${taskId}/attachments`))
-      .set('Authorization', owner.bearer)
+    t
+      .as(owner)
+      .post(`/tasks/${taskId}/attachments`)
       .attach('file', Buffer.alloc(bytes, 7), { filename: 'f.bin', contentType: 'application/octet-stream' })
       .expect(201);
 
@@ -72,13 +63,8 @@ describe('limits under concurrency and across moves', () => {
     await attach(below.id, 500);
     const refused = await patch(big.id, { projectId: target.id }).expect(422);
     expect(refused.body.errors.map((error: { field: string }) => error.field)).toEqual(['projectId']);
-    await t.http
-      .get(api(`/tasks/${below.id}`))
-      .set('Authorization', owner.bearer)
-      .expect(200);
-    expect(
-      (await t.http.get(api(`/tasks/${below.id}`)).set('Authorization', owner.bearer)).body.projectId,
-    ).toBe(first.id);
+    await t.as(owner).get(`/tasks/${below.id}`).expect(200);
+    expect((await t.as(owner).get(`/tasks/${below.id}`)).body.projectId).toBe(first.id);
 
     // Two moves that each fit, but not both: exactly one lands.
     const [left, right] = [await task({}, second), await task({}, second)];
@@ -98,12 +84,9 @@ describe('limits under concurrency and across moves', () => {
     const child = await task({ parentId: parent.id, assigneeId: stayer.id });
     const moved = await patch(parent.id, { projectId: target.id }).expect(200);
     expect(moved.body).toMatchObject({ projectId: target.id, assigneeId: owner.id });
-    const { body: childNow } = await t.http.get(api(`/tasks/${child.id}`)).set('Authorization', owner.bearer);
+    const { body: childNow } = await t.as(owner).get(`/tasks/${child.id}`);
     expect(childNow).toMatchObject({ projectId: target.id, assigneeId: null, parentId: parent.id });
-    const history = await t.http
-      .get(api(`/tasks/${child.id}/activity`))
-      .set('Authorization', owner.bearer)
-      .expect(200);
+    const history = await t.as(owner).get(`/tasks/${child.id}/activity`).expect(200);
     expect(history.body.items.slice(0, 2)).toEqual([
       expect.objectContaining({
         event: 'task.unassigned',

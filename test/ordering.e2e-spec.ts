@@ -2,9 +2,7 @@ import { readActivity, readChanges } from './support/activity';
 import { TestUser } from './support/factories';
 import { createProject, createTeam, TestProject } from './support/projects';
 import { createTask, TestTask } from './support/tasks';
-import { startTestApp, TestApp } from './support/test-app';
-
-const api = (path: string) => `/api/v1${path}`;
+import { api, startTestApp, TestApp } from './support/test-app';
 const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 interface Listed {
@@ -21,29 +19,22 @@ describe('manual order', () => {
   let outsider: TestUser;
 
   const move = (task: { id: string }, body: Record<string, unknown>, by = member) =>
-    t.http
-      .post(api(`/tasks/${task.id}/move`))
-      .set('Authorization', by.bearer)
-      .send(body);
+    t.as(by).post(`/tasks/${task.id}/move`).send(body);
   const ordered = async (project: TestProject, query = '', by = member): Promise<Listed[]> =>
-    (
-      await t.http
-        .get(api(`/projects/${project.id}/tasks?sort=position&limit=200${query}`))
-        .set('Authorization', by.bearer)
-        .expect(200)
-    ).body.items;
+    (await t.as(by).get(`/projects/${project.id}/tasks?sort=position&limit=200${query}`).expect(200)).body
+      .items;
   const titles = async (project: TestProject) => (await ordered(project)).map((task) => task.id);
   const fieldsOf = (res: { body: { errors?: { field: string }[] } }) => res.body.errors?.map((e) => e.field);
   const freshProject = async (count: number) => {
     const project = await createProject(t, owner);
-    await t.http
-      .post(api(`/projects/${project.id}/members`))
-      .set('Authorization', owner.bearer)
+    await t
+      .as(owner)
+      .post(`/projects/${project.id}/members`)
       .send({ userId: member.id, role: 'member' })
       .expect(201);
-    await t.http
-      .post(api(`/projects/${project.id}/members`))
-      .set('Authorization', owner.bearer)
+    await t
+      .as(owner)
+      .post(`/projects/${project.id}/members`)
       .send({ userId: viewer.id, role: 'viewer' })
       .expect(201);
     const tasks: TestTask[] = [];
@@ -64,10 +55,7 @@ describe('manual order', () => {
     expect(listed.map((task) => task.position).sort(byBytes)).toEqual(listed.map((task) => task.position));
     expect(typeof tasks[0].position).toBe('string');
     const reversed = (
-      await t.http
-        .get(api(`/projects/${project.id}/tasks?sort=-position&limit=2`))
-        .set('Authorization', member.bearer)
-        .expect(200)
+      await t.as(member).get(`/projects/${project.id}/tasks?sort=-position&limit=2`).expect(200)
     ).body.items.map((task: Listed) => task.id);
     expect(reversed).toEqual([tasks[4].id, tasks[3].id]);
   });
@@ -103,11 +91,7 @@ describe('manual order', () => {
   it('moves into a board column and another project in one write', async () => {
     const { project, tasks } = await freshProject(3);
     const [a, b, c] = tasks;
-    await t.http
-      .patch(api(`/tasks/${b.id}`))
-      .set('Authorization', member.bearer)
-      .send({ status: 'in_progress' })
-      .expect(200);
+    await t.as(member).patch(`/tasks/${b.id}`).send({ status: 'in_progress' }).expect(200);
     const moved = await move(c, { status: 'in_progress', before: b.id }).expect(200);
     expect(moved.body).toMatchObject({ status: 'in_progress', version: 2 });
     expect(await titles(project)).toEqual([a.id, c.id, b.id]);
@@ -125,11 +109,7 @@ describe('manual order', () => {
     expect(await titles(project)).toEqual([c.id, b.id]);
 
     // A PATCH to another project appends there.
-    await t.http
-      .patch(api(`/tasks/${b.id}`))
-      .set('Authorization', member.bearer)
-      .send({ projectId: other.id })
-      .expect(200);
+    await t.as(member).patch(`/tasks/${b.id}`).send({ projectId: other.id }).expect(200);
     expect((await titles(other)).at(-1)).toBe(b.id);
   });
 
@@ -192,11 +172,7 @@ describe('respacing positions', () => {
   afterAll(() => t.close());
 
   const move = (task: { id: string }, body: Record<string, unknown>) =>
-    t.http
-      .post(api(`/tasks/${task.id}/move`))
-      .set('Authorization', member.bearer)
-      .send(body)
-      .expect(200);
+    t.as(member).post(`/tasks/${task.id}/move`).send(body).expect(200);
   const page = async (limit: number, cursor?: string) =>
     (
       await t.http

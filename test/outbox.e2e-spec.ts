@@ -33,8 +33,6 @@ function collector(name: string, durable: boolean): OutboxConsumer & { records: 
   };
 }
 
-const api = (path: string) => `/api/v1${path}`;
-
 describe('seq order under concurrent writers', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -47,9 +45,9 @@ describe('seq order under concurrent writers', () => {
     const reader = writers[0];
     const project = await createProject(t, reader);
     for (const writer of writers.slice(1)) {
-      await t.http
-        .post(api(`/projects/${project.id}/members`))
-        .set('Authorization', reader.bearer)
+      await t
+        .as(reader)
+        .post(`/projects/${project.id}/members`)
         .send({ userId: writer.id, role: 'member' })
         .expect(201);
     }
@@ -69,9 +67,9 @@ describe('seq order under concurrent writers', () => {
         const task = await createTask(t, project, writer, { title: 'racing' });
         await Promise.all(
           Array.from({ length: 6 }, (_, index) =>
-            t.http
-              .patch(api(`/tasks/${task.id}`))
-              .set('Authorization', writer.bearer)
+            t
+              .as(writer)
+              .patch(`/tasks/${task.id}`)
               .send({ description: `edit ${index}` })
               .expect((res) => expect([200, 412]).toContain(res.status)),
           ),
@@ -160,7 +158,7 @@ describe('retention', () => {
 
     expect(await pruneActivity(dataSource, 90)).toBe(oldHead);
 
-    const gone = await t.http.get(api('/changes?since=0')).set('Authorization', owner.bearer).expect(410);
+    const gone = await t.as(owner).get('/changes?since=0').expect(410);
     expect(gone.headers['content-type']).toContain('application/problem+json');
     expect(gone.body).toMatchObject({ status: 410, resumeSince: expect.any(Number) });
     expect(gone.body.resumeSince).toBeGreaterThanOrEqual(oldHead);
@@ -214,10 +212,7 @@ describe('outbox dispatcher', () => {
       await createTask(other, project, owner, { title: 'while down 1' }),
       await createTask(other, project, owner, { title: 'while down 2' }),
     ];
-    await other.http
-      .delete(api(`/tasks/${missed[0].id}`))
-      .set('Authorization', owner.bearer)
-      .expect(204);
+    await other.as(owner).delete(`/tasks/${missed[0].id}`).expect(204);
     await other.close();
 
     const restarted = await startTestApp({}, database);

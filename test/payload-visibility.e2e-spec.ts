@@ -4,9 +4,7 @@ import { addMember, createProject, TestProject } from './support/projects';
 import { ScriptedServer } from './support/scripted-server';
 import { connectSocket, TestSocket } from './support/sockets';
 import { createTask, TestTask } from './support/tasks';
-import { startTestApp, TestApp } from './support/test-app';
-
-const api = (path: string) => `/api/v1${path}`;
+import { api, startTestApp, TestApp } from './support/test-app';
 
 /**
  * One table for every path a record that names a second task can take. Ada relates t2 (a shared project, where Bob
@@ -39,9 +37,9 @@ describe('a payload never names a task its recipient cannot read', () => {
     shared = await createProject(t, ada, 'Shared');
     await addMember(t, shared, ada, bob, 'member');
     const mine = await createProject(t, ada, 'Mine');
-    await t.http
-      .post(api(`/projects/${shared.id}/webhooks`))
-      .set('Authorization', ada.bearer)
+    await t
+      .as(ada)
+      .post(`/projects/${shared.id}/webhooks`)
       .send({ url: `${receiver.url}/hook`, events: ['*'] })
       .expect(201);
     t2 = await createTask(t, shared, ada, { title: 'Shared work' });
@@ -53,21 +51,13 @@ describe('a payload never names a task its recipient cannot read', () => {
       expect(await socket.emitWithAck('subscribe', { projectId: shared.id })).toEqual({ ok: true });
     }
     const relate = async (taskId: string, type: string) =>
-      (
-        await t.http
-          .post(api(`/tasks/${t2.id}/relations`))
-          .set('Authorization', ada.bearer)
-          .send({ type, taskId })
-          .expect(201)
-      ).body.id as string;
+      (await t.as(ada).post(`/tasks/${t2.id}/relations`).send({ type, taskId }).expect(201)).body
+        .id as string;
     privateRelation = await relate(x3.id, 'blocked_by');
     controlRelation = await relate(t4.id, 'relates_to');
     // Both relations are removed too, so the table covers relation.deleted as well.
     for (const id of [privateRelation, controlRelation]) {
-      await t.http
-        .delete(api(`/tasks/${t2.id}/relations/${id}`))
-        .set('Authorization', ada.bearer)
-        .expect(204);
+      await t.as(ada).delete(`/tasks/${t2.id}/relations/${id}`).expect(204);
     }
     privateRelation = await relate(x3.id, 'blocked_by');
     await eventually(
@@ -125,45 +115,28 @@ describe('a payload never names a task its recipient cannot read', () => {
   });
 
   it('relations: every verb answers the private relation 404 to Bob, and lists only what he may read', async () => {
-    const listed = await t.http
-      .get(api(`/tasks/${t2.id}/relations`))
-      .set('Authorization', bob.bearer)
-      .expect(200);
+    const listed = await t.as(bob).get(`/tasks/${t2.id}/relations`).expect(200);
     expect(leaks(listed.body)).toBe(false);
-    await t.http
-      .delete(api(`/tasks/${t2.id}/relations/${privateRelation}`))
-      .set('Authorization', bob.bearer)
-      .expect(404);
+    await t.as(bob).delete(`/tasks/${t2.id}/relations/${privateRelation}`).expect(404);
     // Control: a relation he can read he can remove.
-    const visible = await t.http
-      .post(api(`/tasks/${t2.id}/relations`))
-      .set('Authorization', bob.bearer)
+    const visible = await t
+      .as(bob)
+      .post(`/tasks/${t2.id}/relations`)
       .send({ type: 'relates_to', taskId: t4.id })
       .expect(201);
-    await t.http
-      .delete(api(`/tasks/${t2.id}/relations/${visible.body.id}`))
-      .set('Authorization', bob.bearer)
-      .expect(204);
+    await t.as(bob).delete(`/tasks/${t2.id}/relations/${visible.body.id}`).expect(204);
   });
 
   it('problem details: completing the blocked task lists the blockers Bob can read and counts the others', async () => {
-    const refused = await t.http
-      .patch(api(`/tasks/${t2.id}`))
-      .set('Authorization', bob.bearer)
-      .send({ status: 'completed' })
-      .expect(409);
+    const refused = await t.as(bob).patch(`/tasks/${t2.id}`).send({ status: 'completed' }).expect(409);
     expect(refused.body).toMatchObject({ blockers: [], hiddenBlockers: 1 });
     expect(leaks(refused.body)).toBe(false);
-    const forAda = await t.http
-      .patch(api(`/tasks/${t2.id}`))
-      .set('Authorization', ada.bearer)
-      .send({ status: 'completed' })
-      .expect(409);
+    const forAda = await t.as(ada).patch(`/tasks/${t2.id}`).send({ status: 'completed' }).expect(409);
     expect(forAda.body).toMatchObject({ blockers: [x3.id], hiddenBlockers: 0 });
     // Completed with force, it is no longer blocked.
-    const forced = await t.http
-      .patch(api(`/tasks/${t2.id}?force=true`))
-      .set('Authorization', bob.bearer)
+    const forced = await t
+      .as(bob)
+      .patch(`/tasks/${t2.id}?force=true`)
       .send({ status: 'completed' })
       .expect(200);
     expect(forced.body).toMatchObject({ status: 'completed', blocked: false });

@@ -1,14 +1,12 @@
 import { createUser, TestUser } from './support/factories';
-import { startTestApp, TestApp } from './support/test-app';
+import { api, startTestApp, TestApp } from './support/test-app';
 import { startServiceProcess } from './support/service-process';
 import { createTestDatabase } from './support/test-database';
-
-const api = (path: string) => `/api/v1${path}`;
 
 /** How soon another instance must refuse a credential revoked elsewhere. */
 const ELSEWHERE_BOUND_MS = 1000;
 
-const me = (t: TestApp, user: TestUser) => t.http.get(api('/auth/me')).set('Authorization', user.bearer);
+const me = (t: TestApp, user: TestUser) => t.as(user).get('/auth/me');
 
 /** Asks `t` with the credential until it is refused; how long that took after `since`, or null past the bound. */
 async function refusedWithin(
@@ -33,26 +31,15 @@ describe('remembered credentials', () => {
   it('refuses a session on the very next request after its logout, though it was just remembered', async () => {
     const user = await createUser(t);
     for (let i = 0; i < 3; i++) await me(t, user).expect(200);
-    await t.http
-      .post(api('/auth/logout'))
-      .set('Authorization', user.bearer)
-      .send({ refreshToken: user.refreshToken })
-      .expect(204);
+    await t.as(user).post('/auth/logout').send({ refreshToken: user.refreshToken }).expect(204);
     await me(t, user).expect(401);
   });
 
   it('refuses an API key on the very next request after it is revoked', async () => {
     const user = await createUser(t);
-    const key = await t.http
-      .post(api('/auth/api-keys'))
-      .set('Authorization', user.bearer)
-      .send({ name: 'cached' })
-      .expect(201);
+    const key = await t.as(user).post('/auth/api-keys').send({ name: 'cached' }).expect(201);
     for (let i = 0; i < 3; i++) await t.http.get(api('/auth/me')).set('X-API-Key', key.body.key).expect(200);
-    await t.http
-      .delete(api(`/auth/api-keys/${key.body.id}`))
-      .set('Authorization', user.bearer)
-      .expect(204);
+    await t.as(user).delete(`/auth/api-keys/${key.body.id}`).expect(204);
     await t.http.get(api('/auth/me')).set('X-API-Key', key.body.key).expect(401);
   });
 
@@ -64,9 +51,9 @@ describe('remembered credentials', () => {
       .expect(200);
     const elsewhere = { ...user, bearer: `Bearer ${other.body.accessToken}` };
     await me(t, elsewhere).expect(200);
-    await t.http
-      .post(api('/users/me/password'))
-      .set('Authorization', user.bearer)
+    await t
+      .as(user)
+      .post('/users/me/password')
       .send({ currentPassword: user.password, newPassword: 'a-new-long-password' })
       .expect(204);
     await me(t, elsewhere).expect(401);
@@ -92,11 +79,7 @@ describeTwoInstances('remembered credentials across two instances on one Postgre
         await me(a, user).expect(200);
         expect((await meOnB()).status).toBe(200);
       }
-      await a.http
-        .post(api('/auth/logout'))
-        .set('Authorization', user.bearer)
-        .send({ refreshToken: user.refreshToken })
-        .expect(204);
+      await a.as(user).post('/auth/logout').send({ refreshToken: user.refreshToken }).expect(204);
       const loggedOut = Date.now();
       await me(a, user).expect(401);
       expect(await refusedWithin(meOnB, loggedOut)).not.toBeNull();

@@ -17,8 +17,6 @@ describe('projects and members', () => {
   });
   afterAll(() => t.close());
 
-  const api = (path: string) => `/api/v1${path}`;
-
   /** A fresh project where every actor holds its role, plus another admin and a plain member to act on. */
   async function staffedProject(): Promise<TestProject> {
     const project = await createProject(t, users.owner);
@@ -38,86 +36,58 @@ describe('projects and members', () => {
     }
   > = {
     'read the project': {
-      run: (p, a) => t.http.get(api(`/projects/${p.id}`)).set('Authorization', a.bearer),
+      run: (p, a) => t.as(a).get(`/projects/${p.id}`),
       expected: { owner: 200, admin: 200, member: 200, viewer: 200, outsider: 404 },
     },
     'list its members': {
-      run: (p, a) => t.http.get(api(`/projects/${p.id}/members`)).set('Authorization', a.bearer),
+      run: (p, a) => t.as(a).get(`/projects/${p.id}/members`),
       expected: { owner: 200, admin: 200, member: 200, viewer: 200, outsider: 404 },
     },
     'patch the project': {
-      run: (p, a) =>
-        t.http
-          .patch(api(`/projects/${p.id}`))
-          .set('Authorization', a.bearer)
-          .send({ name: 'Renamed' }),
+      run: (p, a) => t.as(a).patch(`/projects/${p.id}`).send({ name: 'Renamed' }),
       expected: { owner: 200, admin: 200, member: 403, viewer: 403, outsider: 404 },
     },
     'replace the project': {
-      run: (p, a) =>
-        t.http
-          .put(api(`/projects/${p.id}`))
-          .set('Authorization', a.bearer)
-          .send({ name: 'Replaced' }),
+      run: (p, a) => t.as(a).put(`/projects/${p.id}`).send({ name: 'Replaced' }),
       expected: { owner: 200, admin: 200, member: 403, viewer: 403, outsider: 404 },
     },
     'add a viewer': {
       run: (p, a) =>
-        t.http
-          .post(api(`/projects/${p.id}/members`))
-          .set('Authorization', a.bearer)
-          .send({ userId: users.newcomer.id, role: 'viewer' }),
+        t.as(a).post(`/projects/${p.id}/members`).send({ userId: users.newcomer.id, role: 'viewer' }),
       expected: { owner: 201, admin: 201, member: 403, viewer: 403, outsider: 404 },
     },
     'add an admin': {
       run: (p, a) =>
-        t.http
-          .post(api(`/projects/${p.id}/members`))
-          .set('Authorization', a.bearer)
-          .send({ userId: users.newcomer.id, role: 'admin' }),
+        t.as(a).post(`/projects/${p.id}/members`).send({ userId: users.newcomer.id, role: 'admin' }),
       expected: { owner: 201, admin: 403, member: 403, viewer: 403, outsider: 404 },
     },
     "change a member's role": {
-      run: (p, a) =>
-        t.http
-          .patch(api(`/projects/${p.id}/members/${users.target.id}`))
-          .set('Authorization', a.bearer)
-          .send({ role: 'viewer' }),
+      run: (p, a) => t.as(a).patch(`/projects/${p.id}/members/${users.target.id}`).send({ role: 'viewer' }),
       expected: { owner: 200, admin: 200, member: 403, viewer: 403, outsider: 404 },
     },
     "change an admin's role": {
       run: (p, a) =>
-        t.http
-          .patch(api(`/projects/${p.id}/members/${users.otherAdmin.id}`))
-          .set('Authorization', a.bearer)
-          .send({ role: 'member' }),
+        t.as(a).patch(`/projects/${p.id}/members/${users.otherAdmin.id}`).send({ role: 'member' }),
       expected: { owner: 200, admin: 403, member: 403, viewer: 403, outsider: 404 },
     },
     'remove a member': {
-      run: (p, a) =>
-        t.http.delete(api(`/projects/${p.id}/members/${users.target.id}`)).set('Authorization', a.bearer),
+      run: (p, a) => t.as(a).delete(`/projects/${p.id}/members/${users.target.id}`),
       expected: { owner: 204, admin: 204, member: 403, viewer: 403, outsider: 404 },
     },
     'remove an admin': {
-      run: (p, a) =>
-        t.http.delete(api(`/projects/${p.id}/members/${users.otherAdmin.id}`)).set('Authorization', a.bearer),
+      run: (p, a) => t.as(a).delete(`/projects/${p.id}/members/${users.otherAdmin.id}`),
       expected: { owner: 204, admin: 403, member: 403, viewer: 403, outsider: 404 },
     },
     'remove the owner': {
-      run: (p, a) =>
-        t.http.delete(api(`/projects/${p.id}/members/${users.owner.id}`)).set('Authorization', a.bearer),
+      run: (p, a) => t.as(a).delete(`/projects/${p.id}/members/${users.owner.id}`),
       expected: { owner: 409, admin: 403, member: 403, viewer: 403, outsider: 404 },
     },
     'transfer ownership': {
-      run: (p, a) =>
-        t.http
-          .post(api(`/projects/${p.id}/transfer`))
-          .set('Authorization', a.bearer)
-          .send({ userId: users.target.id }),
+      run: (p, a) => t.as(a).post(`/projects/${p.id}/transfer`).send({ userId: users.target.id }),
       expected: { owner: 200, admin: 403, member: 403, viewer: 403, outsider: 404 },
     },
     'delete the project': {
-      run: (p, a) => t.http.delete(api(`/projects/${p.id}`)).set('Authorization', a.bearer),
+      run: (p, a) => t.as(a).delete(`/projects/${p.id}`),
       expected: { owner: 204, admin: 403, member: 403, viewer: 403, outsider: 404 },
     },
   };
@@ -131,9 +101,9 @@ describe('projects and members', () => {
   });
 
   it('creates with Location, ETag and the caller as owner', async () => {
-    const res = await t.http
-      .post(api('/projects'))
-      .set('Authorization', users.owner.bearer)
+    const res = await t
+      .as(users.owner)
+      .post('/projects')
       .send({ name: '  Launch  ', description: 'Ship it' })
       .expect(201);
     expect(res.body).toMatchObject({
@@ -145,36 +115,26 @@ describe('projects and members', () => {
     });
     expect(res.headers.location).toBe(`/api/v1/projects/${res.body.id}`);
     expect(res.headers.etag).toBe('"1"');
-    await t.http
-      .post(api('/projects'))
-      .set('Authorization', users.owner.bearer)
-      .send({ name: '', ownerId: users.admin.id })
-      .expect(422);
+    await t.as(users.owner).post('/projects').send({ name: '', ownerId: users.admin.id }).expect(422);
   });
 
   it('answers 400 for malformed ids and 404 for unknown ones', async () => {
-    await t.http.get(api('/projects/not-a-uuid')).set('Authorization', users.owner.bearer).expect(400);
-    await t.http
-      .get(api('/projects/00000000-0000-4000-8000-000000000000'))
-      .set('Authorization', users.owner.bearer)
-      .expect(404);
+    await t.as(users.owner).get('/projects/not-a-uuid').expect(400);
+    await t.as(users.owner).get('/projects/00000000-0000-4000-8000-000000000000').expect(404);
     const project = await createProject(t, users.owner);
-    await t.http
-      .delete(api(`/projects/${project.id}/members/bad`))
-      .set('Authorization', users.owner.bearer)
-      .expect(400);
-    await t.http
-      .patch(api(`/projects/${project.id}/members/${users.outsider.id}`))
-      .set('Authorization', users.owner.bearer)
+    await t.as(users.owner).delete(`/projects/${project.id}/members/bad`).expect(400);
+    await t
+      .as(users.owner)
+      .patch(`/projects/${project.id}/members/${users.outsider.id}`)
       .send({ role: 'viewer' })
       .expect(404);
   });
 
   it('adds members by email, refuses duplicates and unknown people, and never grants owner', async () => {
     const project = await createProject(t, users.owner);
-    const added = await t.http
-      .post(api(`/projects/${project.id}/members`))
-      .set('Authorization', users.owner.bearer)
+    const added = await t
+      .as(users.owner)
+      .post(`/projects/${project.id}/members`)
       .send({ email: users.member.email.toUpperCase(), role: 'member' })
       .expect(201);
     expect(added.body).toMatchObject({
@@ -182,25 +142,22 @@ describe('projects and members', () => {
       role: 'member',
       username: users.member.username,
     });
-    await t.http
-      .post(api(`/projects/${project.id}/members`))
-      .set('Authorization', users.owner.bearer)
+    await t
+      .as(users.owner)
+      .post(`/projects/${project.id}/members`)
       .send({ userId: users.member.id, role: 'viewer' })
       .expect(409);
-    await t.http
-      .post(api(`/projects/${project.id}/members`))
-      .set('Authorization', users.owner.bearer)
+    await t
+      .as(users.owner)
+      .post(`/projects/${project.id}/members`)
       .send({ email: 'nobody-at-all@example.com', role: 'viewer' })
       .expect(422);
-    await t.http
-      .post(api(`/projects/${project.id}/members`))
-      .set('Authorization', users.owner.bearer)
+    await t
+      .as(users.owner)
+      .post(`/projects/${project.id}/members`)
       .send({ userId: users.viewer.id, role: 'owner' })
       .expect(422);
-    const members = await t.http
-      .get(api(`/projects/${project.id}/members`))
-      .set('Authorization', users.member.bearer)
-      .expect(200);
+    const members = await t.as(users.member).get(`/projects/${project.id}/members`).expect(200);
     expect(members.body.items.map((m: { userId: string }) => m.userId).sort()).toEqual(
       [users.owner.id, users.member.id].sort(),
     );
@@ -208,37 +165,28 @@ describe('projects and members', () => {
 
   it('lets a member leave, after which the project is not found for them', async () => {
     const project = await staffedProject();
-    await t.http
-      .delete(api(`/projects/${project.id}/members/${users.viewer.id}`))
-      .set('Authorization', users.viewer.bearer)
-      .expect(204);
-    await t.http
-      .get(api(`/projects/${project.id}`))
-      .set('Authorization', users.viewer.bearer)
-      .expect(404);
+    await t.as(users.viewer).delete(`/projects/${project.id}/members/${users.viewer.id}`).expect(204);
+    await t.as(users.viewer).get(`/projects/${project.id}`).expect(404);
   });
 
   it('transfers ownership: the old owner becomes admin', async () => {
     const project = await staffedProject();
-    const res = await t.http
-      .post(api(`/projects/${project.id}/transfer`))
-      .set('Authorization', users.owner.bearer)
+    const res = await t
+      .as(users.owner)
+      .post(`/projects/${project.id}/transfer`)
       .send({ userId: users.member.id })
       .expect(200);
     expect(res.body).toMatchObject({ ownerId: users.member.id, role: 'admin' });
-    const asNewOwner = await t.http
-      .get(api(`/projects/${project.id}`))
-      .set('Authorization', users.member.bearer)
-      .expect(200);
+    const asNewOwner = await t.as(users.member).get(`/projects/${project.id}`).expect(200);
     expect(asNewOwner.body.role).toBe('owner');
-    await t.http
-      .post(api(`/projects/${project.id}/transfer`))
-      .set('Authorization', users.member.bearer)
+    await t
+      .as(users.member)
+      .post(`/projects/${project.id}/transfer`)
       .send({ userId: users.member.id })
       .expect(422);
-    await t.http
-      .post(api(`/projects/${project.id}/transfer`))
-      .set('Authorization', users.member.bearer)
+    await t
+      .as(users.member)
+      .post(`/projects/${project.id}/transfer`)
       .send({ userId: users.outsider.id })
       .expect(422);
   });
@@ -247,39 +195,26 @@ describe('projects and members', () => {
     const project = await staffedProject();
     const results = await Promise.all(
       [users.admin, users.member].map((to) =>
-        t.http
-          .post(api(`/projects/${project.id}/transfer`))
-          .set('Authorization', users.owner.bearer)
-          .send({ userId: to.id }),
+        t.as(users.owner).post(`/projects/${project.id}/transfer`).send({ userId: to.id }),
       ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([200, 403]);
-    const members = await t.http
-      .get(api(`/projects/${project.id}/members`))
-      .set('Authorization', users.owner.bearer)
-      .expect(200);
+    const members = await t.as(users.owner).get(`/projects/${project.id}/members`).expect(200);
     expect(members.body.items.filter((m: { role: string }) => m.role === 'owner')).toHaveLength(1);
   });
 
   it('applies writes only at the expected version: 412 otherwise, 304 for an unchanged read, one winner of ten', async () => {
     const project = await createProject(t, users.owner);
-    const read = await t.http
-      .get(api(`/projects/${project.id}`))
-      .set('Authorization', users.owner.bearer)
-      .expect(200);
+    const read = await t.as(users.owner).get(`/projects/${project.id}`).expect(200);
     expect(read.headers.etag).toBe('"1"');
     expect(read.headers['cache-control']).toBe('private, no-cache');
-    await t.http
-      .get(api(`/projects/${project.id}`))
-      .set('Authorization', users.owner.bearer)
-      .set('If-None-Match', '"1"')
-      .expect(304);
+    await t.as(users.owner).get(`/projects/${project.id}`).set('If-None-Match', '"1"').expect(304);
 
     const racers = await Promise.all(
       Array.from({ length: 10 }, (_, index) =>
-        t.http
-          .patch(api(`/projects/${project.id}`))
-          .set('Authorization', users.owner.bearer)
+        t
+          .as(users.owner)
+          .patch(`/projects/${project.id}`)
           .set('If-Match', '"1"')
           .send({ name: `Racer ${index}` }),
       ),
@@ -287,46 +222,29 @@ describe('projects and members', () => {
     expect(racers.map((r) => r.status).sort()).toEqual([200, ...Array(9).fill(412)]);
     expect(racers.filter((r) => r.status === 412)).toHaveLength(9);
 
-    const stale = await t.http
-      .patch(api(`/projects/${project.id}`))
-      .set('Authorization', users.owner.bearer)
+    const stale = await t
+      .as(users.owner)
+      .patch(`/projects/${project.id}`)
       .send({ name: 'Stale', version: 1 });
     expect(stale.status).toBe(412);
-    const current = await t.http
-      .get(api(`/projects/${project.id}`))
-      .set('Authorization', users.owner.bearer)
-      .expect(200);
+    const current = await t.as(users.owner).get(`/projects/${project.id}`).expect(200);
     expect(current.body.version).toBe(2);
     expect(current.body.name).toMatch(/^Racer \d$/);
-    await t.http
-      .delete(api(`/projects/${project.id}`))
-      .set('Authorization', users.owner.bearer)
-      .set('If-Match', '"1"')
-      .expect(412);
+    await t.as(users.owner).delete(`/projects/${project.id}`).set('If-Match', '"1"').expect(412);
   });
 
   it('replaces with PUT (clearing what is not sent) and patches only what is sent', async () => {
-    const created = await t.http
-      .post(api('/projects'))
-      .set('Authorization', users.owner.bearer)
+    const created = await t
+      .as(users.owner)
+      .post('/projects')
       .send({ name: 'Original', description: 'Keep me?' })
       .expect(201);
-    const patched = await t.http
-      .patch(api(`/projects/${created.body.id}`))
-      .set('Authorization', users.owner.bearer)
-      .send({ name: 'Patched' });
+    const patched = await t.as(users.owner).patch(`/projects/${created.body.id}`).send({ name: 'Patched' });
     expect(patched.body).toMatchObject({ name: 'Patched', description: 'Keep me?', version: 2 });
     expect(patched.headers.etag).toBe('"2"');
-    const replaced = await t.http
-      .put(api(`/projects/${created.body.id}`))
-      .set('Authorization', users.owner.bearer)
-      .send({ name: 'Replaced' });
+    const replaced = await t.as(users.owner).put(`/projects/${created.body.id}`).send({ name: 'Replaced' });
     expect(replaced.body).toMatchObject({ name: 'Replaced', description: null, version: 3 });
-    await t.http
-      .put(api(`/projects/${created.body.id}`))
-      .set('Authorization', users.owner.bearer)
-      .send({ description: 'no name' })
-      .expect(422);
+    await t.as(users.owner).put(`/projects/${created.body.id}`).send({ description: 'no name' }).expect(422);
   });
 
   it('lists only the caller’s projects, newest first, paged and filtered, and forgets deleted ones', async () => {
@@ -336,30 +254,18 @@ describe('projects and members', () => {
       ids.push((await createProject(t, lister, name)).id);
     await createProject(t, users.owner, 'Alps of someone else');
 
-    const first = await t.http.get(api('/projects?limit=3')).set('Authorization', lister.bearer).expect(200);
+    const first = await t.as(lister).get('/projects?limit=3').expect(200);
     expect(first.body.items.map((p: { id: string }) => p.id)).toEqual(ids.slice(1).reverse());
-    const second = await t.http
-      .get(api(`/projects?limit=3&cursor=${first.body.nextCursor}`))
-      .set('Authorization', lister.bearer)
-      .expect(200);
+    const second = await t.as(lister).get(`/projects?limit=3&cursor=${first.body.nextCursor}`).expect(200);
     expect(second.body).toEqual({ items: [expect.objectContaining({ id: ids[0] })], nextCursor: null });
 
-    const filtered = await t.http.get(api('/projects?q=alp')).set('Authorization', lister.bearer).expect(200);
+    const filtered = await t.as(lister).get('/projects?q=alp').expect(200);
     expect(filtered.body.items.map((p: { name: string }) => p.name)).toEqual(['Alpine', 'Alpha']);
-    await t.http
-      .get(api(`/projects?q=beta&cursor=${first.body.nextCursor}`))
-      .set('Authorization', lister.bearer)
-      .expect(400);
+    await t.as(lister).get(`/projects?q=beta&cursor=${first.body.nextCursor}`).expect(400);
 
-    await t.http
-      .delete(api(`/projects/${ids[1]}`))
-      .set('Authorization', lister.bearer)
-      .expect(204);
-    const after = await t.http.get(api('/projects')).set('Authorization', lister.bearer).expect(200);
+    await t.as(lister).delete(`/projects/${ids[1]}`).expect(204);
+    const after = await t.as(lister).get('/projects').expect(200);
     expect(after.body.items.map((p: { id: string }) => p.id)).not.toContain(ids[1]);
-    await t.http
-      .get(api(`/projects/${ids[1]}`))
-      .set('Authorization', lister.bearer)
-      .expect(404);
+    await t.as(lister).get(`/projects/${ids[1]}`).expect(404);
   });
 });

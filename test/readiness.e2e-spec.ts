@@ -44,10 +44,10 @@ describe('readiness follows the database', () => {
     expect(login.status).toBe(503);
     expect(JSON.stringify(login.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|stack/);
     // A signed-in caller is not told its credentials are bad (401 would log clients out): the outage is 503.
-    await t.http.get('/api/v1/auth/me').set('Authorization', user.bearer).expect(503);
+    await t.as(user).get('/auth/me').expect(503);
 
     await proxy.start();
     await eventually('readiness to return', async () => (await t.http.get('/health/ready')).status === 200);
-    await t.http.get('/api/v1/auth/me').set('Authorization', user.bearer).expect(200);
+    await t.as(user).get('/auth/me').expect(200);
   });
 });

@@ -3,10 +3,8 @@ import { createUser, TestUser } from './support/factories';
 import { addMember, createProject, TestProject } from './support/projects';
 import { connectSocket, Handshake, refusedHandshake, serverDisconnect, TestSocket } from './support/sockets';
 import { createTask } from './support/tasks';
-import { startTestApp, TEST_ENV, TestApp } from './support/test-app';
+import { api, startTestApp, TEST_ENV, TestApp } from './support/test-app';
 import { createTestDatabase } from './support/test-database';
-
-const api = (path: string) => `/api/v1${path}`;
 const ADMIN = { email: 'realtime-admin@example.com', password: 'an-admin-password-long-enough' };
 
 describe('real-time updates over Socket.IO', () => {
@@ -35,15 +33,8 @@ describe('real-time updates over Socket.IO', () => {
   describe('handshake', () => {
     it('refuses a missing, malformed, forged or revoked credential with "unauthorized"', async () => {
       const user = await createUser(t);
-      const key = await t.http
-        .post(api('/auth/api-keys'))
-        .set('Authorization', user.bearer)
-        .send({ name: 'revoked' })
-        .expect(201);
-      await t.http
-        .delete(api(`/auth/api-keys/${key.body.id}`))
-        .set('Authorization', user.bearer)
-        .expect(204);
+      const key = await t.as(user).post('/auth/api-keys').send({ name: 'revoked' }).expect(201);
+      await t.as(user).delete(`/auth/api-keys/${key.body.id}`).expect(204);
       const [header, payload] = user.accessToken.split('.');
       for (const handshake of <Handshake[]>[
         {},
@@ -60,14 +51,10 @@ describe('real-time updates over Socket.IO', () => {
 
     it('accepts an access token in auth.token or the Authorization header, and an API key', async () => {
       const user = await createUser(t);
-      const key = await t.http
-        .post(api('/auth/api-keys'))
-        .set('Authorization', user.bearer)
-        .send({ name: 'socket' })
-        .expect(201);
-      const narrow = await t.http
-        .post(api('/auth/api-keys'))
-        .set('Authorization', user.bearer)
+      const key = await t.as(user).post('/auth/api-keys').send({ name: 'socket' }).expect(201);
+      const narrow = await t
+        .as(user)
+        .post('/auth/api-keys')
         .send({ name: 'no reading', scopes: ['profile:read'] })
         .expect(201);
       for (const handshake of <Handshake[]>[
@@ -145,11 +132,7 @@ describe('real-time updates over Socket.IO', () => {
         task: created,
       });
 
-      const updated = await t.http
-        .patch(api(`/tasks/${created.id}`))
-        .set('Authorization', owner.bearer)
-        .send({ priority: 3 })
-        .expect(200);
+      const updated = await t.as(owner).patch(`/tasks/${created.id}`).send({ priority: 3 }).expect(200);
       const onUpdate = await ownerSocket.waitFor('task.updated', (e) => e.name === 'task.updated');
       expect(onUpdate.payload).toMatchObject({
         changes: { priority: { from: 0, to: 3 } },
@@ -158,11 +141,7 @@ describe('real-time updates over Socket.IO', () => {
       });
 
       // The member has not subscribed: being assigned reaches them through their own room.
-      await t.http
-        .patch(api(`/tasks/${created.id}`))
-        .set('Authorization', owner.bearer)
-        .send({ assigneeId: member.id })
-        .expect(200);
+      await t.as(owner).patch(`/tasks/${created.id}`).send({ assigneeId: member.id }).expect(200);
       const onAssign = await memberSocket.waitFor('task.assigned', (e) => e.name === 'task.assigned');
       expect(onAssign.payload).toMatchObject({
         taskId: created.id,
@@ -171,9 +150,9 @@ describe('real-time updates over Socket.IO', () => {
       });
       await ownerSocket.waitFor('task.assigned on the project room', (e) => e.name === 'task.assigned');
 
-      await t.http
-        .post(api(`/tasks/${created.id}/shares`))
-        .set('Authorization', owner.bearer)
+      await t
+        .as(owner)
+        .post(`/tasks/${created.id}/shares`)
         .send({ userId: recipient.id, permission: 'view' })
         .expect(201);
       const onShare = await recipientSocket.waitFor('task.shared', (e) => e.name === 'task.shared');
@@ -183,15 +162,9 @@ describe('real-time updates over Socket.IO', () => {
         task: { id: created.id },
       });
 
-      await t.http
-        .delete(api(`/tasks/${created.id}`))
-        .set('Authorization', owner.bearer)
-        .expect(204);
+      await t.as(owner).delete(`/tasks/${created.id}`).expect(204);
       await recipientSocket.waitFor('task.deleted', (e) => e.name === 'task.deleted');
-      const restored = await t.http
-        .post(api(`/tasks/${created.id}/restore`))
-        .set('Authorization', owner.bearer)
-        .expect(200);
+      const restored = await t.as(owner).post(`/tasks/${created.id}/restore`).expect(200);
       const onRestore = await ownerSocket.waitFor('task.restored', (e) => e.name === 'task.restored');
       expect(onRestore.payload.task).toEqual(restored.body);
 
@@ -204,11 +177,7 @@ describe('real-time updates over Socket.IO', () => {
 
     it('tells the member who loses an assignment in their own room, with task.updated beside it', async () => {
       const task = await createTask(t, project, owner, { title: 'Handed back', assigneeId: member.id });
-      await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', owner.bearer)
-        .send({ assigneeId: null, title: 'Unowned' })
-        .expect(200);
+      await t.as(owner).patch(`/tasks/${task.id}`).send({ assigneeId: null, title: 'Unowned' }).expect(200);
       // The member is not subscribed to the project: this reaches them only through their own room.
       const onUnassign = await memberSocket.waitFor(
         'task.unassigned',
@@ -230,27 +199,16 @@ describe('real-time updates over Socket.IO', () => {
       const task = await createTask(t, project, owner, { title: 'Guarded' });
       await ownerSocket.waitFor('the task', (e) => e.payload.taskId === task.id);
       const before = ownerSocket.events.length;
-      await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', owner.bearer)
+      await t
+        .as(owner)
+        .patch(`/tasks/${task.id}`)
         .set('If-Match', '"9"')
         .send({ title: 'stale' })
         .expect(412);
-      await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', outsider.bearer)
-        .send({ title: 'intruder' })
-        .expect(404);
-      await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', owner.bearer)
-        .send({ assigneeId: outsider.id })
-        .expect(422);
+      await t.as(outsider).patch(`/tasks/${task.id}`).send({ title: 'intruder' }).expect(404);
+      await t.as(owner).patch(`/tasks/${task.id}`).send({ assigneeId: outsider.id }).expect(422);
       // Events arrive in commit order: once this marker is in, anything the refused writes sent would be too.
-      await t.http
-        .patch(api(`/projects/${project.id}`))
-        .set('Authorization', owner.bearer)
-        .send({ name: 'Marker' });
+      await t.as(owner).patch(`/projects/${project.id}`).send({ name: 'Marker' });
       await ownerSocket.waitFor('the marker', (e) => e.name === 'project.updated');
       expect(ownerSocket.events.slice(before).map((e) => e.name)).toEqual(['project.updated']);
       expect(outsiderSocket.events).toEqual([]);
@@ -264,17 +222,10 @@ describe('real-time updates over Socket.IO', () => {
       const task = await createTask(t, project, owner, { title: 'Before removal' });
       await leaverSocket.waitFor('a task while a member', (e) => e.payload.taskId === task.id);
 
-      await t.http
-        .delete(api(`/projects/${project.id}/members/${leaver.id}`))
-        .set('Authorization', owner.bearer)
-        .expect(204);
+      await t.as(owner).delete(`/projects/${project.id}/members/${leaver.id}`).expect(204);
       await leaverSocket.waitFor('member.removed', (e) => e.name === 'member.removed');
       const afterRemoval = leaverSocket.events.length;
-      await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', owner.bearer)
-        .send({ title: 'After removal' })
-        .expect(200);
+      await t.as(owner).patch(`/tasks/${task.id}`).send({ title: 'After removal' }).expect(200);
       // Something the leaver may see, sent after the update: when it arrives, the update would have too.
       const elsewhere = await createProject(t, leaver, 'Their own');
       await leaverSocket.waitFor('their own project', (e) => e.payload.projectId === elsewhere.id);
@@ -296,10 +247,7 @@ describe('real-time updates over Socket.IO', () => {
         changes: { role: { from: null, to: 'viewer' } },
       });
       await subscribe(joinerSocket, doomed);
-      await t.http
-        .delete(api(`/projects/${doomed.id}`))
-        .set('Authorization', boss.bearer)
-        .expect(204);
+      await t.as(boss).delete(`/projects/${doomed.id}`).expect(204);
       for (const client of [bossSocket, joinerSocket]) {
         const deleted = await client.waitFor('project.deleted', (e) => e.name === 'project.deleted');
         expect(deleted.payload).toMatchObject({
@@ -315,22 +263,15 @@ describe('real-time updates over Socket.IO', () => {
       const task = await createTask(t, project, owner, { title: 'Briefly shared' });
       const other = await createUser(t);
       const otherSocket = await connect(other);
-      await t.http
-        .post(api(`/tasks/${task.id}/shares`))
-        .set('Authorization', owner.bearer)
+      await t
+        .as(owner)
+        .post(`/tasks/${task.id}/shares`)
         .send({ userId: other.id, permission: 'edit' })
         .expect(201);
       await otherSocket.waitFor('task.shared', (e) => e.name === 'task.shared');
-      await t.http
-        .delete(api(`/tasks/${task.id}/shares/${other.id}`))
-        .set('Authorization', owner.bearer)
-        .expect(204);
+      await t.as(owner).delete(`/tasks/${task.id}/shares/${other.id}`).expect(204);
       await otherSocket.waitFor('task.unshared', (e) => e.name === 'task.unshared');
-      await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', owner.bearer)
-        .send({ priority: 7 })
-        .expect(200);
+      await t.as(owner).patch(`/tasks/${task.id}`).send({ priority: 7 }).expect(200);
       const own = await createProject(t, other);
       await otherSocket.waitFor('their own project', (e) => e.payload.projectId === own.id);
       expect(otherSocket.events.map((e) => e.name)).toEqual([
@@ -357,18 +298,11 @@ describe('real-time updates over Socket.IO', () => {
   describe('disconnection', () => {
     it('disconnects a socket whose user is disabled or whose API key is revoked', async () => {
       const user = await createUser(t);
-      const key = await t.http
-        .post(api('/auth/api-keys'))
-        .set('Authorization', user.bearer)
-        .send({ name: 'to revoke' })
-        .expect(201);
+      const key = await t.as(user).post('/auth/api-keys').send({ name: 'to revoke' }).expect(201);
       const keySocket = await connectSocket(t, { auth: { token: key.body.key } });
       sockets.push(keySocket);
       const keyGone = serverDisconnect(keySocket);
-      await t.http
-        .delete(api(`/auth/api-keys/${key.body.id}`))
-        .set('Authorization', user.bearer)
-        .expect(204);
+      await t.as(user).delete(`/auth/api-keys/${key.body.id}`).expect(204);
       expect(await keyGone).toBe('io server disconnect');
 
       const userSocket = await connect(user);
@@ -437,15 +371,12 @@ describeTwoInstances('real-time across two instances on one PostgreSQL and one R
           task: { id: task.id, title: 'Made on A' },
         });
 
-        await a.http
-          .delete(api(`/projects/${project.id}/members/${member.id}`))
-          .set('Authorization', owner.bearer)
-          .expect(204);
+        await a.as(owner).delete(`/projects/${project.id}/members/${member.id}`).expect(204);
         await onB.waitFor('member.removed from A', (e) => e.name === 'member.removed');
         const after = onB.events.length;
-        await a.http
-          .patch(api(`/tasks/${task.id}`))
-          .set('Authorization', owner.bearer)
+        await a
+          .as(owner)
+          .patch(`/tasks/${task.id}`)
           .send({ title: 'Not for the removed member' })
           .expect(200);
         const own = await createProject(a, member);

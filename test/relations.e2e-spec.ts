@@ -3,8 +3,6 @@ import { createProject, createTeam, TestProject } from './support/projects';
 import { createTask, shareTask } from './support/tasks';
 import { startTestApp, TestApp } from './support/test-app';
 
-const api = (path: string) => `/api/v1${path}`;
-
 describe('relations', () => {
   let t: TestApp;
   let owner: TestUser;
@@ -14,33 +12,17 @@ describe('relations', () => {
   let project: TestProject;
 
   const relate = (by: TestUser, from: { id: string }, type: string, to: { id: string }) =>
-    t.http
-      .post(api(`/tasks/${from.id}/relations`))
-      .set('Authorization', by.bearer)
-      .send({ type, taskId: to.id });
+    t.as(by).post(`/tasks/${from.id}/relations`).send({ type, taskId: to.id });
   const relationsOf = async (task: { id: string }, by = member) =>
-    (
-      await t.http
-        .get(api(`/tasks/${task.id}/relations`))
-        .set('Authorization', by.bearer)
-        .expect(200)
-    ).body.items as {
+    (await t.as(by).get(`/tasks/${task.id}/relations`).expect(200)).body.items as {
       id: string;
       type: string;
       task: { id: string };
     }[];
   const read = async (task: { id: string }, by = member) =>
-    (
-      await t.http
-        .get(api(`/tasks/${task.id}`))
-        .set('Authorization', by.bearer)
-        .expect(200)
-    ).body;
+    (await t.as(by).get(`/tasks/${task.id}`).expect(200)).body;
   const complete = (task: { id: string }, query = '', by = member) =>
-    t.http
-      .patch(api(`/tasks/${task.id}${query}`))
-      .set('Authorization', by.bearer)
-      .send({ completed: true });
+    t.as(by).patch(`/tasks/${task.id}${query}`).send({ completed: true });
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -69,24 +51,12 @@ describe('relations', () => {
     await relate(member, a, 'relates_to', a).expect(422);
     await relate(viewer, a, 'relates_to', c).expect(403);
     await relate(outsider, a, 'relates_to', c).expect(404);
-    await t.http
-      .get(api(`/tasks/${a.id}/relations`))
-      .set('Authorization', outsider.bearer)
-      .expect(404);
+    await t.as(outsider).get(`/tasks/${a.id}/relations`).expect(404);
 
-    await t.http
-      .delete(api(`/tasks/${c.id}/relations/${created.body.id}`))
-      .set('Authorization', member.bearer)
-      .expect(404);
-    await t.http
-      .delete(api(`/tasks/${b.id}/relations/${created.body.id}`))
-      .set('Authorization', member.bearer)
-      .expect(204);
+    await t.as(member).delete(`/tasks/${c.id}/relations/${created.body.id}`).expect(404);
+    await t.as(member).delete(`/tasks/${b.id}/relations/${created.body.id}`).expect(204);
     expect((await relationsOf(a)).map((r) => r.type)).toEqual(['duplicates']);
-    const history = await t.http
-      .get(api(`/tasks/${a.id}/activity`))
-      .set('Authorization', member.bearer)
-      .expect(200);
+    const history = await t.as(member).get(`/tasks/${a.id}/activity`).expect(200);
     expect(history.body.items.map((item: { event: string }) => item.event)).toEqual(
       expect.arrayContaining(['relation.created']),
     );
@@ -132,10 +102,7 @@ describe('relations', () => {
 
     const listed = async (blocked: boolean) =>
       (
-        await t.http
-          .get(api(`/projects/${project.id}/tasks?blocked=${blocked}&limit=200`))
-          .set('Authorization', member.bearer)
-          .expect(200)
+        await t.as(member).get(`/projects/${project.id}/tasks?blocked=${blocked}&limit=200`).expect(200)
       ).body.items.map((item: { id: string }) => item.id);
     expect(await listed(true)).toContain(waiting.id);
     expect(await listed(false)).not.toContain(waiting.id);
@@ -150,10 +117,7 @@ describe('relations', () => {
     await complete(blocker2).expect(200);
     expect(await read(waiting)).toMatchObject({ blocked: false });
     expect(await unblockedNotices(owner, waiting.id)).toBe(unblockedBefore + 1);
-    const history = await t.http
-      .get(api(`/tasks/${waiting.id}/activity`))
-      .set('Authorization', member.bearer)
-      .expect(200);
+    const history = await t.as(member).get(`/tasks/${waiting.id}/activity`).expect(200);
     expect(history.body.items.map((item: { event: string }) => item.event)).toContain('task.unblocked');
     await complete(waiting).expect(200);
   });
@@ -165,19 +129,13 @@ describe('relations', () => {
     await complete(waiting, '?force=maybe').expect(400);
     const forced = await complete(waiting, '?force=true').expect(200);
     expect(forced.body.completed).toBe(true);
-    const history = await t.http
-      .get(api(`/tasks/${waiting.id}/activity`))
-      .set('Authorization', member.bearer)
-      .expect(200);
+    const history = await t.as(member).get(`/tasks/${waiting.id}/activity`).expect(200);
     const updated = history.body.items.find((item: { event: string }) => item.event === 'task.updated');
     expect(updated.changes.completedPastBlockers).toEqual({ from: null, to: [blocker.id] });
   });
 
   async function unblockedNotices(user: TestUser, taskId: string): Promise<number> {
-    const res = await t.http
-      .get(api('/notifications?limit=200'))
-      .set('Authorization', user.bearer)
-      .expect(200);
+    const res = await t.as(user).get('/notifications?limit=200').expect(200);
     return res.body.items.filter(
       (n: { kind: string; taskId: string }) => n.kind === 'unblocked' && n.taskId === taskId,
     ).length;

@@ -68,9 +68,9 @@ describe('the request log', () => {
 
   it('writes one line per answer, naming the request by its id, path, status and time, never its query', async () => {
     user = await createUser(t);
-    const res = await t.http
-      .get('/api/v1/tasks?q=private-search-words&limit=5')
-      .set('Authorization', user.bearer)
+    const res = await t
+      .as(user)
+      .get('/tasks?q=private-search-words&limit=5')
       .set('X-Request-Id', 'trace-request-log-1')
       .expect(200);
     expect(res.headers['x-request-id']).toBe('trace-request-log-1');
@@ -101,7 +101,7 @@ describe('the request log', () => {
   });
 
   it('never writes the credential a request carried', async () => {
-    const res = await t.http.get('/api/v1/auth/me').set('Authorization', user.bearer).expect(200);
+    const res = await t.as(user).get('/auth/me').expect(200);
     expect(linesOf(lines, res.headers['x-request-id'])).toHaveLength(1);
     expect(JSON.stringify(lines)).not.toContain(user.accessToken);
   });

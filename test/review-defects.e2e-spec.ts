@@ -11,9 +11,7 @@ import { createUser, TestUser } from './support/factories';
 import { FakeGithub } from './support/fake-github';
 import { addMember, createProject, TestProject } from './support/projects';
 import { createTask } from './support/tasks';
-import { startTestApp, TestApp } from './support/test-app';
-
-const api = (path: string) => `/api/v1${path}`;
+import { api, startTestApp, TestApp } from './support/test-app';
 const onRealServer = process.env.TEST_DATABASE_URL ? it : it.skip;
 if (!process.env.TEST_DATABASE_URL) {
   console.log('review defects: TEST_DATABASE_URL is not set, so the two-session lock-order test is skipped');

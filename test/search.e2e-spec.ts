@@ -1,9 +1,7 @@
 import { TestUser } from './support/factories';
 import { createProject, createTeam, TestProject } from './support/projects';
 import { createTask } from './support/tasks';
-import { startTestApp, TestApp } from './support/test-app';
-
-const api = (path: string) => `/api/v1${path}`;
+import { api, startTestApp, TestApp } from './support/test-app';
 
 describe('search', () => {
   let t: TestApp;
@@ -30,17 +28,17 @@ describe('search', () => {
     });
     await createTask(t, project, member, { title: 'Order chairs', description: 'For the office' });
     const commented = await createTask(t, project, member, { title: 'Quarterly review' });
-    await t.http
-      .post(api(`/tasks/${commented.id}/comments`))
-      .set('Authorization', member.bearer)
+    await t
+      .as(member)
+      .post(`/tasks/${commented.id}/comments`)
       .send({ body: 'We should record the webinar this time' })
       .expect(201);
     const outsiders = await createProject(t, outsider);
     await createTask(t, outsiders, outsider, { title: 'Secret webinar' });
     const discussed = await createTask(t, outsiders, outsider, { title: 'Hidden planning' });
-    await t.http
-      .post(api(`/tasks/${discussed.id}/comments`))
-      .set('Authorization', outsider.bearer)
+    await t
+      .as(outsider)
+      .post(`/tasks/${discussed.id}/comments`)
       .send({ body: 'The webinar budget is secret' })
       .expect(201);
   });

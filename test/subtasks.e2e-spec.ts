@@ -3,8 +3,6 @@ import { addMember, createProject, createTeam, TestProject } from './support/pro
 import { createTask, TestTask } from './support/tasks';
 import { startTestApp, TestApp } from './support/test-app';
 
-const api = (path: string) => `/api/v1${path}`;
-
 describe('subtasks', () => {
   let t: TestApp;
   let owner: TestUser;
@@ -13,17 +11,9 @@ describe('subtasks', () => {
   let project: TestProject;
 
   const read = async (task: { id: string }, by = member) =>
-    (
-      await t.http
-        .get(api(`/tasks/${task.id}`))
-        .set('Authorization', by.bearer)
-        .expect(200)
-    ).body;
+    (await t.as(by).get(`/tasks/${task.id}`).expect(200)).body;
   const patch = (task: { id: string }, body: Record<string, unknown>, by = member) =>
-    t.http
-      .patch(api(`/tasks/${task.id}`))
-      .set('Authorization', by.bearer)
-      .send(body);
+    t.as(by).patch(`/tasks/${task.id}`).send(body);
   const under = (parent: { id: string }, fields: Record<string, unknown> = {}) =>
     createTask(t, project, member, { parentId: parent.id, ...fields });
   const fieldsOf = (res: { body: { errors?: { field: string }[] } }) => res.body.errors?.map((e) => e.field);
@@ -36,37 +26,25 @@ describe('subtasks', () => {
 
   it('nests a task under another and counts its subtasks, with a new ETag when they change', async () => {
     const parent = await createTask(t, project, member, { title: 'Parent' });
-    const before = await t.http
-      .get(api(`/tasks/${parent.id}`))
-      .set('Authorization', member.bearer)
-      .expect(200);
+    const before = await t.as(member).get(`/tasks/${parent.id}`).expect(200);
     expect(before.body.subtaskCounts).toEqual({ total: 0, completed: 0 });
     const child = await under(parent);
     expect(child.parentId).toBe(parent.id);
     await under(parent, { completed: true });
-    const after = await t.http
-      .get(api(`/tasks/${parent.id}`))
-      .set('Authorization', member.bearer)
+    const after = await t
+      .as(member)
+      .get(`/tasks/${parent.id}`)
       .set('If-None-Match', before.headers.etag)
       .expect(200);
     expect(after.body).toMatchObject({ subtaskCounts: { total: 2, completed: 1 }, version: 1 });
 
-    const listed = await t.http
-      .get(api(`/projects/${project.id}/tasks?parentId=${parent.id}`))
-      .set('Authorization', member.bearer)
-      .expect(200);
+    const listed = await t.as(member).get(`/projects/${project.id}/tasks?parentId=${parent.id}`).expect(200);
     expect(listed.body.items).toHaveLength(2);
-    const top = await t.http
-      .get(api(`/projects/${project.id}/tasks?parentId=none&limit=200`))
-      .set('Authorization', member.bearer)
-      .expect(200);
+    const top = await t.as(member).get(`/projects/${project.id}/tasks?parentId=none&limit=200`).expect(200);
     const topIds = top.body.items.map((item: { id: string }) => item.id);
     expect(topIds).toContain(parent.id);
     expect(topIds).not.toContain(child.id);
-    await t.http
-      .get(api(`/projects/${project.id}/tasks?parentId=x`))
-      .set('Authorization', member.bearer)
-      .expect(400);
+    await t.as(member).get(`/projects/${project.id}/tasks?parentId=x`).expect(400);
     // Made top-level again.
     expect((await patch(child, { parentId: null }).expect(200)).body.parentId).toBeNull();
   });
@@ -81,9 +59,9 @@ describe('subtasks', () => {
     const levels: TestTask[] = [await createTask(t, project, member, { title: 'L1' })];
     for (let level = 2; level <= 5; level++)
       levels.push(await under(levels[levels.length - 1], { title: `L${level}` }));
-    const tooDeep = await t.http
-      .post(api(`/projects/${project.id}/tasks`))
-      .set('Authorization', member.bearer)
+    const tooDeep = await t
+      .as(member)
+      .post(`/projects/${project.id}/tasks`)
       .send({ title: 'L6', parentId: levels[4].id })
       .expect(422);
     expect(fieldsOf(tooDeep)).toEqual(['parentId']);
@@ -102,41 +80,20 @@ describe('subtasks', () => {
     const child = await under(parent);
     const grandchild = await under(child);
     const gone = await under(parent);
-    await t.http
-      .delete(api(`/tasks/${gone.id}`))
-      .set('Authorization', member.bearer)
-      .expect(204);
-    await t.http
-      .delete(api(`/tasks/${parent.id}`))
-      .set('Authorization', member.bearer)
-      .expect(204);
+    await t.as(member).delete(`/tasks/${gone.id}`).expect(204);
+    await t.as(member).delete(`/tasks/${parent.id}`).expect(204);
     for (const task of [parent, child, grandchild]) {
-      await t.http
-        .get(api(`/tasks/${task.id}`))
-        .set('Authorization', member.bearer)
-        .expect(404);
+      await t.as(member).get(`/tasks/${task.id}`).expect(404);
     }
-    const trash = await t.http
-      .get(api(`/projects/${project.id}/tasks?deleted=true&limit=200`))
-      .set('Authorization', owner.bearer)
-      .expect(200);
+    const trash = await t.as(owner).get(`/projects/${project.id}/tasks?deleted=true&limit=200`).expect(200);
     expect(trash.body.items.map((item: { id: string }) => item.id)).toEqual(
       expect.arrayContaining([parent.id, child.id, grandchild.id, gone.id]),
     );
-    await t.http
-      .post(api(`/tasks/${parent.id}/restore`))
-      .set('Authorization', owner.bearer)
-      .expect(200);
+    await t.as(owner).post(`/tasks/${parent.id}/restore`).expect(200);
     expect(await read(grandchild)).toMatchObject({ parentId: child.id });
     expect((await read(parent)).subtaskCounts).toEqual({ total: 1, completed: 0 });
-    await t.http
-      .get(api(`/tasks/${gone.id}`))
-      .set('Authorization', member.bearer)
-      .expect(404);
-    const history = await t.http
-      .get(api(`/tasks/${grandchild.id}/activity`))
-      .set('Authorization', member.bearer)
-      .expect(200);
+    await t.as(member).get(`/tasks/${gone.id}`).expect(404);
+    const history = await t.as(member).get(`/tasks/${grandchild.id}/activity`).expect(200);
     expect(history.body.items.map((item: { event: string }) => item.event)).toEqual(
       expect.arrayContaining(['task.deleted', 'task.restored']),
     );
@@ -156,10 +113,7 @@ describe('subtasks', () => {
       assigneeId: owner.id,
     });
     expect(await read(grandchild)).toMatchObject({ projectId: target.id, parentId: child.id });
-    const history = await t.http
-      .get(api(`/tasks/${child.id}/activity`))
-      .set('Authorization', member.bearer)
-      .expect(200);
+    const history = await t.as(member).get(`/tasks/${child.id}/activity`).expect(200);
     expect(history.body.items.find((item: { event: string }) => item.event === 'task.updated')).toMatchObject(
       {
         changes: { projectId: { from: project.id, to: target.id } },

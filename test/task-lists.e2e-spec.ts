@@ -1,7 +1,7 @@
 import { createUser, TestUser } from './support/factories';
 import { addMember, createProject, TestProject } from './support/projects';
 import { createTask, shareTask } from './support/tasks';
-import { startTestApp, TestApp } from './support/test-app';
+import { api, startTestApp, TestApp } from './support/test-app';
 
 interface Item {
   id: string;
@@ -23,7 +23,6 @@ describe('task lists: filters, sorting, keyset paging', () => {
   let owner: TestUser;
   let helper: TestUser;
   let project: TestProject;
-  const api = (path: string) => `/api/v1${path}`;
 
   async function all(path: string, user: TestUser = owner, limit = 3): Promise<Item[]> {
     const items: Item[] = [];
@@ -79,15 +78,12 @@ describe('task lists: filters, sorting, keyset paging', () => {
   });
 
   it('answers a page no-store with no ETag, which only a task itself carries', async () => {
-    const page = await t.http
-      .get(api(`/projects/${project.id}/tasks`))
-      .set('Authorization', owner.bearer)
-      .expect(200);
+    const page = await t.as(owner).get(`/projects/${project.id}/tasks`).expect(200);
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.headers.etag).toBeUndefined();
-    const task = await t.http
-      .get(api(`/tasks/${(page.body as { items: Item[] }).items[0].id}`))
-      .set('Authorization', owner.bearer)
+    const task = await t
+      .as(owner)
+      .get(`/tasks/${(page.body as { items: Item[] }).items[0].id}`)
       .expect(200);
     expect(task.headers.etag).toMatch(/^"\d+/);
   });
@@ -151,11 +147,7 @@ describe('task lists: filters, sorting, keyset paging', () => {
     expect(titles(await all(`/projects/${project.id}/tasks?assigneeId=${helper.id}`))).toEqual(['bravo']);
     const before = new Date(Date.now() - 1000).toISOString();
     const [target] = await all(`/projects/${project.id}/tasks?q=foxtrot`);
-    await t.http
-      .patch(api(`/tasks/${target.id}`))
-      .set('Authorization', owner.bearer)
-      .send({ description: 'touched' })
-      .expect(200);
+    await t.as(owner).patch(`/tasks/${target.id}`).send({ description: 'touched' }).expect(200);
     const recent = await all(`/projects/${project.id}/tasks?updatedSince=${encodeURIComponent(before)}`);
     expect(titles(recent)).toContain('foxtrot');
     const future = await all(
@@ -185,25 +177,13 @@ describe('task lists: filters, sorting, keyset paging', () => {
       'cursor=garbage',
       'deleted=maybe',
     ]) {
-      const res = await t.http.get(api(`${base}?${query}`)).set('Authorization', owner.bearer);
+      const res = await t.as(owner).get(`${base}?${query}`);
       expect([query, res.status]).toEqual([query, 400]);
     }
-    const page = await t.http
-      .get(api(`${base}?limit=2&sort=title`))
-      .set('Authorization', owner.bearer)
-      .expect(200);
-    await t.http
-      .get(api(`${base}?limit=2&sort=-title&cursor=${page.body.nextCursor}`))
-      .set('Authorization', owner.bearer)
-      .expect(400);
-    await t.http
-      .get(api(`${base}?limit=2&sort=title&q=a&cursor=${page.body.nextCursor}`))
-      .set('Authorization', owner.bearer)
-      .expect(400);
-    await t.http
-      .get(api(`/tasks?limit=2&sort=title&cursor=${page.body.nextCursor}`))
-      .set('Authorization', owner.bearer)
-      .expect(400);
+    const page = await t.as(owner).get(`${base}?limit=2&sort=title`).expect(200);
+    await t.as(owner).get(`${base}?limit=2&sort=-title&cursor=${page.body.nextCursor}`).expect(400);
+    await t.as(owner).get(`${base}?limit=2&sort=title&q=a&cursor=${page.body.nextCursor}`).expect(400);
+    await t.as(owner).get(`/tasks?limit=2&sort=title&cursor=${page.body.nextCursor}`).expect(400);
   });
 
   it('neither repeats nor loses rows when tasks are inserted between pages', async () => {
@@ -211,18 +191,15 @@ describe('task lists: filters, sorting, keyset paging', () => {
     for (let index = 0; index < 6; index += 1)
       await createTask(t, own, owner, { title: `row ${index}`, priority: index });
     const seen: string[] = [];
-    let res = await t.http
-      .get(api(`/projects/${own.id}/tasks?limit=2`))
-      .set('Authorization', owner.bearer)
-      .expect(200);
+    let res = await t.as(owner).get(`/projects/${own.id}/tasks?limit=2`).expect(200);
     seen.push(...res.body.items.map((item: Item) => item.title));
     // Inserted on both sides of the position already read: before it (high priority) and after it (low).
     await createTask(t, own, owner, { title: 'late high', priority: 100 });
     await createTask(t, own, owner, { title: 'late low', priority: -1 });
     while (res.body.nextCursor) {
-      res = await t.http
-        .get(api(`/projects/${own.id}/tasks?limit=2&cursor=${res.body.nextCursor}`))
-        .set('Authorization', owner.bearer)
+      res = await t
+        .as(owner)
+        .get(`/projects/${own.id}/tasks?limit=2&cursor=${res.body.nextCursor}`)
         .expect(200);
       seen.push(...res.body.items.map((item: Item) => item.title));
     }
@@ -309,14 +286,8 @@ describe('task lists: filters, sorting, keyset paging', () => {
     it('drops a project and a share from both plans as soon as they are taken away', async () => {
       const listed = async (query: string) =>
         (await all(`/tasks?${query}`, viewer, 100)).map((item) => item.id);
-      await t.http
-        .delete(api(`/projects/${joined.id}/members/${viewer.id}`))
-        .set('Authorization', outsider.bearer)
-        .expect(204);
-      await t.http
-        .delete(api(`/tasks/${sharedFromTheirs.id}/shares/${viewer.id}`))
-        .set('Authorization', outsider.bearer)
-        .expect(204);
+      await t.as(outsider).delete(`/projects/${joined.id}/members/${viewer.id}`).expect(204);
+      await t.as(outsider).delete(`/tasks/${sharedFromTheirs.id}/shares/${viewer.id}`).expect(204);
       // What is left: their own nine, two shares from the outsider's project, and the joined task shared one by one.
       for (const query of ['sort=title', 'sort=title&q=task']) {
         const ids = await listed(query);

@@ -3,10 +3,8 @@ import { createUser, TestUser } from './support/factories';
 import { createTeam, TestProject } from './support/projects';
 import { connectSocket, TestSocket } from './support/sockets';
 import type { TestTask } from './support/tasks';
-import { startTestApp, TestApp } from './support/test-app';
+import { api, startTestApp, TestApp } from './support/test-app';
 import { createTestDatabase } from './support/test-database';
-
-const api = (path: string) => `/api/v1${path}`;
 const onRealServer = process.env.TEST_DATABASE_URL ? it : it.skip;
 const POLL = { REMINDER_POLL_INTERVAL_MS: '100' };
 
@@ -21,27 +19,24 @@ describe('time: recurrence, reminders', () => {
   const sockets: TestSocket[] = [];
 
   const patch = (by: TestUser, task: { id: string }, body: Record<string, unknown>) =>
-    t.http
-      .patch(api(`/tasks/${task.id}`))
-      .set('Authorization', by.bearer)
-      .send(body);
+    t.as(by).patch(`/tasks/${task.id}`).send(body);
   const create = (by: TestUser, body: Record<string, unknown>) =>
-    t.http
-      .post(api(`/projects/${project.id}/tasks`))
-      .set('Authorization', by.bearer)
+    t
+      .as(by)
+      .post(`/projects/${project.id}/tasks`)
       .send({ title: 'T', ...body });
   const fieldsOf = (res: { body: { errors?: { field: string }[] } }) => res.body.errors?.map((e) => e.field);
   const historyOf = async (task: { id: string }) =>
-    (
-      await t.http
-        .get(api(`/tasks/${task.id}/activity`))
-        .set('Authorization', owner.bearer)
-        .expect(200)
-    ).body.items as { event: string; changes: Record<string, { from: unknown; to: unknown }> }[];
+    (await t.as(owner).get(`/tasks/${task.id}/activity`).expect(200)).body.items as {
+      event: string;
+      changes: Record<string, { from: unknown; to: unknown }>;
+    }[];
   const remindersOf = async (user: TestUser, task: { id: string }) =>
     (
-      (await t.http.get(api('/notifications?limit=200')).set('Authorization', user.bearer).expect(200)).body
-        .items as { kind: string; taskId: string }[]
+      (await t.as(user).get('/notifications?limit=200').expect(200)).body.items as {
+        kind: string;
+        taskId: string;
+      }[]
     ).filter((n) => n.kind === 'reminder' && n.taskId === task.id);
 
   beforeAll(async () => {
@@ -69,9 +64,9 @@ describe('time: recurrence, reminders', () => {
         expect(res.status).toBe(422);
         expect(fieldsOf(res)).toEqual(['recurrence.rule']);
       }
-      const bulk = await t.http
-        .post(api(`/projects/${project.id}/tasks/bulk`))
-        .set('Authorization', member.bearer)
+      const bulk = await t
+        .as(member)
+        .post(`/projects/${project.id}/tasks/bulk`)
         .send({ items: rules.map((rule) => ({ title: 'T', dueDate: '2026-01-01', recurrence: { rule } })) })
         .expect(422);
       expect(JSON.stringify(bulk.body)).toContain('recurrence.rule');
@@ -136,9 +131,9 @@ describe('time: recurrence, reminders', () => {
         '2026-12-30',
         '2027-01-11',
       ]);
-      const done = await t.http
-        .put(api(`/tasks/${res.body.id}`))
-        .set('Authorization', member.bearer)
+      const done = await t
+        .as(member)
+        .put(`/tasks/${res.body.id}`)
         .send({ title: 'T', dueDate: '2026-12-02', recurrence: res.body.recurrence, completed: true })
         .expect(200);
       expect(done.body.dueDate).toBe('2026-12-14');
@@ -196,10 +191,7 @@ describe('time: recurrence, reminders', () => {
         patch(owner, task, { status: 'completed' }),
       ]);
       expect(answers.map((res) => res.status)).toEqual([200, 200]);
-      const after = await t.http
-        .get(api(`/tasks/${task.id}`))
-        .set('Authorization', member.bearer)
-        .expect(200);
+      const after = await t.as(member).get(`/tasks/${task.id}`).expect(200);
       expect(after.body).toMatchObject({ dueDate: '2027-03-02', completed: false, version: 2 });
       expect((await historyOf(task)).filter((item) => item.event === 'task.recurred')).toHaveLength(1);
       // Completing the next occurrence, seen afresh, advances again.
@@ -243,16 +235,8 @@ describe('time: recurrence, reminders', () => {
 
     it("dates a task in its creator's time zone unless told, and keeps the date filters on the current due date", async () => {
       const traveller = await createUser(t);
-      await t.http
-        .patch(api('/users/me'))
-        .set('Authorization', traveller.bearer)
-        .send({ timezone: 'Pacific/Auckland' })
-        .expect(200);
-      const own = await t.http
-        .post(api('/tasks'))
-        .set('Authorization', traveller.bearer)
-        .send({ title: 'Mine' })
-        .expect(201);
+      await t.as(traveller).patch('/users/me').send({ timezone: 'Pacific/Auckland' }).expect(200);
+      const own = await t.as(traveller).post('/tasks').send({ title: 'Mine' }).expect(201);
       expect(own.body.timezone).toBe('Pacific/Auckland');
 
       const overdue = (
@@ -260,10 +244,7 @@ describe('time: recurrence, reminders', () => {
       ).body;
       const listed = async () =>
         (
-          await t.http
-            .get(api(`/projects/${project.id}/tasks?due=overdue&limit=200`))
-            .set('Authorization', owner.bearer)
-            .expect(200)
+          await t.as(owner).get(`/projects/${project.id}/tasks?due=overdue&limit=200`).expect(200)
         ).body.items.map((item: { id: string }) => item.id);
       expect(await listed()).toContain(overdue.id);
       await patch(owner, overdue, { completed: true }).expect(200);
@@ -363,30 +344,24 @@ describe('time: recurrence, reminders', () => {
       const completed = (
         await create(owner, { assigneeId: member.id, reminders: [{ at: soon }] }).expect(201)
       ).body;
-      await t.http
-        .delete(api(`/tasks/${deleted.id}`))
-        .set('Authorization', owner.bearer)
-        .expect(204);
+      await t.as(owner).delete(`/tasks/${deleted.id}`).expect(204);
       await patch(owner, completed, { completed: true }).expect(200);
       // A reminder for the creator who has since left the project does not fire either.
       const leaver = await createUser(t);
       const { project: other, owner: otherOwner } = await createTeam(t);
-      await t.http
-        .post(api(`/projects/${other.id}/members`))
-        .set('Authorization', otherOwner.bearer)
+      await t
+        .as(otherOwner)
+        .post(`/projects/${other.id}/members`)
         .send({ userId: leaver.id, role: 'member' })
         .expect(201);
       const left = (
-        await t.http
-          .post(api(`/projects/${other.id}/tasks`))
-          .set('Authorization', leaver.bearer)
+        await t
+          .as(leaver)
+          .post(`/projects/${other.id}/tasks`)
           .send({ title: 'Mine', reminders: [{ at: soon }] })
           .expect(201)
       ).body;
-      await t.http
-        .delete(api(`/projects/${other.id}/members/${leaver.id}`))
-        .set('Authorization', otherOwner.bearer)
-        .expect(204);
+      await t.as(otherOwner).delete(`/projects/${other.id}/members/${leaver.id}`).expect(204);
       expect(Date.now()).toBeLessThan(Date.parse(soon));
       // Past the reminders' time and several polls beyond it.
       await new Promise((resolve) => setTimeout(resolve, Date.parse(soon) - Date.now() + 800));
@@ -402,9 +377,9 @@ describe('time: recurrence, reminders', () => {
       let second: TestApp | undefined;
       try {
         const user = await createUser(first);
-        const made = await first.http
-          .post(api('/tasks'))
-          .set('Authorization', user.bearer)
+        const made = await first
+          .as(user)
+          .post('/tasks')
           .send({ title: 'Due while down', reminders: [{ at: new Date(Date.now() + 1500).toISOString() }] })
           .expect(201);
         await first.app.close();
@@ -441,17 +416,16 @@ describe('time: recurrence, reminders', () => {
         for (let i = 0; i < 20; i++) {
           tasks.push(
             (
-              await a.http
-                .post(api('/tasks'))
-                .set('Authorization', user.bearer)
+              await a
+                .as(user)
+                .post('/tasks')
                 .send({ title: `R${i}`, reminders: [{ at }, { at }] })
                 .expect(201)
             ).body,
           );
         }
         const count = async () =>
-          (await a.http.get(api('/notifications/unread-count')).set('Authorization', user.bearer).expect(200))
-            .body.count as number;
+          (await a.as(user).get('/notifications/unread-count').expect(200)).body.count as number;
         await eventually('every reminder to fire', async () => (await count()) >= 20);
         await new Promise((resolve) => setTimeout(resolve, 500));
         // Two reminders of one task fire as two records, but a user hears once per record: 40 records, 40 notices.

@@ -1,9 +1,7 @@
 import { createTeam, TestProject } from './support/projects';
 import type { TestUser } from './support/factories';
 import { createTask, TestTask } from './support/tasks';
-import { startTestApp, TestApp } from './support/test-app';
-
-const api = (path: string) => `/api/v1${path}`;
+import { api, startTestApp, TestApp } from './support/test-app';
 
 /**
  * The JSON types a task write refuses, on every route that takes a task write, each a 422 naming the field. Before
@@ -57,25 +55,22 @@ describe('type confusion on task writes', () => {
 
   it('refuses a null title on PATCH, and the null label lists PATCH and bulk set take', async () => {
     for (const body of [{ title: null }, { addLabelIds: null }, { removeLabelIds: null }]) {
-      const res = await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set('Authorization', owner.bearer)
-        .send(body);
+      const res = await t.as(owner).patch(`/tasks/${task.id}`).send(body);
       expect({ status: res.status, fields: fieldsOf(res.body) }).toEqual({
         status: 422,
         fields: Object.keys(body),
       });
     }
-    const bulk = await t.http
-      .post(api('/tasks/bulk'))
-      .set('Authorization', owner.bearer)
+    const bulk = await t
+      .as(owner)
+      .post('/tasks/bulk')
       .send({ ids: [task.id], set: { addLabelIds: null } });
     expect(bulk.status).toBe(422);
     expect(fieldsOf(bulk.body)).toEqual(['set.addLabelIds']);
     // Nothing was written, and null still clears what the contract lets it clear.
-    const cleared = await t.http
-      .patch(api(`/tasks/${task.id}`))
-      .set('Authorization', owner.bearer)
+    const cleared = await t
+      .as(owner)
+      .patch(`/tasks/${task.id}`)
       .send({ description: null, dueDate: null, recurrence: null })
       .expect(200);
     expect(cleared.body).toMatchObject({ title: 'Kept', version: task.version + 1, dueDate: null });

@@ -6,10 +6,8 @@ import { createUser, TestUser } from './support/factories';
 import { addMember, createProject, TestProject } from './support/projects';
 import { RecordedRequest, ScriptedServer } from './support/scripted-server';
 import { createTask, TestTask } from './support/tasks';
-import { startTestApp, TestApp } from './support/test-app';
+import { api, startTestApp, TestApp } from './support/test-app';
 import { createTestDatabase, TestDatabase } from './support/test-database';
-
-const api = (path: string) => `/api/v1${path}`;
 
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
 if (!onServer)
@@ -45,19 +43,16 @@ async function createWebhook(
   by: TestUser,
   fields: Record<string, unknown>,
 ): Promise<{ id: string; secret: string; [field: string]: unknown }> {
-  const res = await t.http
-    .post(api(`/projects/${project.id}/webhooks`))
-    .set('Authorization', by.bearer)
+  const res = await t
+    .as(by)
+    .post(`/projects/${project.id}/webhooks`)
     .send({ events: ['*'], ...fields })
     .expect(201);
   return res.body;
 }
 
 async function deliveryLog(t: TestApp, project: TestProject, by: TestUser, webhookId: string) {
-  const res = await t.http
-    .get(api(`/projects/${project.id}/webhooks/${webhookId}/deliveries`))
-    .set('Authorization', by.bearer)
-    .expect(200);
+  const res = await t.as(by).get(`/projects/${project.id}/webhooks/${webhookId}/deliveries`).expect(200);
   return res.body.items as Record<string, unknown>[];
 }
 

@@ -7,10 +7,24 @@ import { createApp } from '../../src/create-app';
 import { outsideEventLoopBudget } from './event-loop-budget';
 import { createTestDatabase, TestDatabase } from './test-database';
 
+/** A client that speaks to the API as one user: paths are under /api/v1, and every request carries their token. */
+export interface UserClient {
+  get(path: string): request.Test;
+  post(path: string): request.Test;
+  put(path: string): request.Test;
+  patch(path: string): request.Test;
+  delete(path: string): request.Test;
+}
+
+/** A path of the versioned API. */
+export const api = (path: string) => `/api/v1${path}`;
+
 export interface TestApp {
   app: NestExpressApplication;
   config: AppConfig;
   http: TestAgent;
+  /** The API as `user` calls it: `t.as(owner).patch(`/tasks/${id}`).send({ title })`. */
+  as(user: { bearer: string }): UserClient;
   /** The base URL of the listening server, for Socket.IO clients and raw sockets. */
   url: string;
   database: TestDatabase;
@@ -47,10 +61,18 @@ export async function startTestApp(
     throw error;
   }
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const http = request(app.getHttpServer());
   return {
     app,
     config,
-    http: request(app.getHttpServer()),
+    http,
+    as: (user) => ({
+      get: (path) => http.get(api(path)).set('Authorization', user.bearer),
+      post: (path) => http.post(api(path)).set('Authorization', user.bearer),
+      put: (path) => http.put(api(path)).set('Authorization', user.bearer),
+      patch: (path) => http.patch(api(path)).set('Authorization', user.bearer),
+      delete: (path) => http.delete(api(path)).set('Authorization', user.bearer),
+    }),
     url,
     database: db,
     async close() {
