@@ -5,9 +5,10 @@ import { AppConfig } from '../../src/config/app-config';
 import { ConfigModule } from '../../src/config/config.module';
 import { DatabaseModule } from '../../src/database/database.module';
 import { ProjectAccessPolicy } from '../../src/projects/project-access.policy';
-import type { ProjectRole, SharePermission, TaskAction } from '../../src/projects/project-permissions';
+import type { ProjectRole, TaskAction } from '../../src/projects/project-permissions';
 import { ProjectsModule } from '../../src/projects/projects.module';
 import { TaskListRepository } from '../../src/tasks/task-list.repository';
+import { MediumFactories, mediumFactories } from '../support/medium';
 import { TEST_ENV } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -21,6 +22,10 @@ describe('ProjectAccessPolicy on a real database', () => {
   let db: DataSource;
   let access: ProjectAccessPolicy;
   let lists: TaskListRepository;
+  let newUser: MediumFactories['newUser'];
+  let newProject: MediumFactories['newProject'];
+  let newTask: MediumFactories['newTask'];
+  let share: MediumFactories['share'];
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -33,50 +38,13 @@ describe('ProjectAccessPolicy on a real database', () => {
     db = module.get(DataSource);
     access = module.get(ProjectAccessPolicy);
     lists = module.get(TaskListRepository);
+    ({ newUser, newProject, newTask, share } = mediumFactories(db));
   });
   afterAll(async () => {
     await module.close();
     await database.drop();
   });
 
-  let sequence = 0;
-  async function newUser(): Promise<string> {
-    sequence += 1;
-    const [{ id }] = await db.query<{ id: string }[]>(
-      `INSERT INTO users (email, username, password_hash, role, timezone)
-       VALUES ($1, $2, 'x', 'user', 'UTC') RETURNING id`,
-      [`medium${sequence}@example.com`, `medium${sequence}`],
-    );
-    return id;
-  }
-  async function newProject(members: [string, ProjectRole][]): Promise<string> {
-    const [{ id }] = await db.query<{ id: string }[]>(
-      `INSERT INTO projects (name) VALUES ('P') RETURNING id`,
-    );
-    for (const [userId, role] of members) {
-      await db.query(`INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, $3)`, [
-        id,
-        userId,
-        role,
-      ]);
-    }
-    return id;
-  }
-  async function newTask(projectId: string, createdBy: string): Promise<string> {
-    const [{ id }] = await db.query<{ id: string }[]>(
-      `INSERT INTO tasks (project_id, title, created_by, position)
-       VALUES ($1, 'T', $2, gen_random_uuid()::text) RETURNING id`,
-      [projectId, createdBy],
-    );
-    return id;
-  }
-  async function share(taskId: string, userId: string, permission: SharePermission): Promise<void> {
-    await db.query(`INSERT INTO task_shares (task_id, user_id, permission) VALUES ($1, $2, $3)`, [
-      taskId,
-      userId,
-      permission,
-    ]);
-  }
   async function outcome(userId: string, taskId: string, action: TaskAction): Promise<number> {
     try {
       await access.requireTask(userId, taskId, action);

@@ -7,6 +7,7 @@ import { ConfigModule } from '../../src/config/config.module';
 import { DatabaseModule } from '../../src/database/database.module';
 import type { ListTasksQuery } from '../../src/tasks/dto/list-tasks.query';
 import { TaskListRepository, TaskListScope } from '../../src/tasks/task-list.repository';
+import { mediumFactories } from '../support/medium';
 import { TEST_ENV } from '../support/test-app';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
@@ -34,17 +35,9 @@ describe('list plans on a 10,000-task project and 20 smaller ones', () => {
     db = module.get(DataSource);
     lists = module.get(TaskListRepository);
 
-    [{ id: viewerId }] = await db.query<{ id: string }[]>(
-      `INSERT INTO users (email, username, password_hash, role, timezone)
-       VALUES ('plans@example.com', 'plans', 'x', 'user', 'UTC') RETURNING id`,
-    );
-    [{ id: projectId }] = await db.query<{ id: string }[]>(
-      `INSERT INTO projects (name) VALUES ('Big') RETURNING id`,
-    );
-    await db.query(`INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')`, [
-      projectId,
-      viewerId,
-    ]);
+    const { newUser, newProject } = mediumFactories(db);
+    viewerId = await newUser();
+    projectId = await newProject([[viewerId, 'owner']], 'Big');
     // Ten of the 10,000 mention a webinar; the rest share a few common words.
     await db.query(
       `INSERT INTO tasks (project_id, title, description, priority, created_by, position)

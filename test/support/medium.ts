@@ -1,0 +1,59 @@
+import type { DataSource } from 'typeorm';
+import type { ProjectRole, SharePermission } from '../../src/projects/project-permissions';
+
+/**
+ * Rows for the medium tier, made with SQL so each case states exactly who holds what, without the HTTP layer or the
+ * services' rules in the way. Returns the new row's id.
+ */
+export interface MediumFactories {
+  newUser(): Promise<string>;
+  newProject(members: [userId: string, role: ProjectRole][], name?: string): Promise<string>;
+  newTask(projectId: string, createdBy: string): Promise<string>;
+  share(taskId: string, userId: string, permission: SharePermission): Promise<void>;
+}
+
+let sequence = 0;
+
+export function mediumFactories(db: DataSource): MediumFactories {
+  return {
+    async newUser() {
+      sequence += 1;
+      const name = `medium${sequence}_${process.pid}`;
+      const [{ id }] = await db.query<{ id: string }[]>(
+        `INSERT INTO users (email, username, password_hash, role, timezone)
+         VALUES ($1, $2, 'x', 'user', 'UTC') RETURNING id`,
+        [`${name}@example.com`, name],
+      );
+      return id;
+    },
+    async newProject(members, name = 'P') {
+      const [{ id }] = await db.query<{ id: string }[]>(
+        `INSERT INTO projects (name) VALUES ($1) RETURNING id`,
+        [name],
+      );
+      for (const [userId, role] of members) {
+        await db.query(`INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, $3)`, [
+          id,
+          userId,
+          role,
+        ]);
+      }
+      return id;
+    },
+    async newTask(projectId, createdBy) {
+      const [{ id }] = await db.query<{ id: string }[]>(
+        `INSERT INTO tasks (project_id, title, created_by, position)
+         VALUES ($1, 'T', $2, gen_random_uuid()::text) RETURNING id`,
+        [projectId, createdBy],
+      );
+      return id;
+    },
+    async share(taskId, userId, permission) {
+      await db.query(`INSERT INTO task_shares (task_id, user_id, permission) VALUES ($1, $2, $3)`, [
+        taskId,
+        userId,
+        permission,
+      ]);
+    },
+  };
+}
