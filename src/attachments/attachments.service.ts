@@ -1,3 +1,4 @@
+import { ActivityRecorder } from '../events/activity-recorder';
 import { Injectable, PayloadTooLargeException, RequestTimeoutException } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -6,7 +7,7 @@ import type { Page, PageQuery } from '../common/page';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { changedFields } from '../events/activity-events';
-import { recordActivity } from '../events/activity-log.repository';
+
 import { markForCommit } from '../events/after-commit';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { AttachmentSweeper, BYTES_RELEASED } from './attachment-sweeper';
@@ -22,6 +23,7 @@ const RECORDED_FIELDS = ['filename', 'contentType', 'size'] as const;
 @Injectable()
 export class AttachmentsService {
   constructor(
+    private readonly recorder: ActivityRecorder,
     private readonly transactions: Transactions,
     private readonly access: ProjectAccessPolicy,
     private readonly attachments: AttachmentsRepository,
@@ -76,7 +78,7 @@ export class AttachmentsService {
             createdBy: principal.userId,
           }),
         );
-        await recordActivity(manager, {
+        await this.recorder.recordOne(manager, {
           event: 'attachment.added',
           projectId: task.projectId,
           taskId,
@@ -142,7 +144,7 @@ export class AttachmentsService {
         },
       );
       const attachment = mapAttachment((await this.attachments.delete(manager, id))!);
-      await recordActivity(manager, {
+      await this.recorder.recordOne(manager, {
         event: 'attachment.removed',
         projectId,
         taskId,

@@ -1,3 +1,4 @@
+import { ActivityRecorder } from '../events/activity-recorder';
 import { Injectable, PreconditionFailedException } from '@nestjs/common';
 import type { Principal } from '../auth/principal';
 import type { Page, PageQuery } from '../common/page';
@@ -23,6 +24,7 @@ const STALE = 'The comment has changed since that version';
 @Injectable()
 export class CommentsService {
   constructor(
+    private readonly recorder: ActivityRecorder,
     private readonly transactions: Transactions,
     private readonly access: ProjectAccessPolicy,
     private readonly comments: CommentsRepository,
@@ -115,7 +117,7 @@ export class CommentsService {
     comment: ThreadCommentDto,
     record: { changes: FieldChanges; version?: number },
   ): Promise<void> {
-    return this.notifications.record(manager, [
+    return this.recorder.record(manager, [
       {
         event,
         projectId,

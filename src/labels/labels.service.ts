@@ -1,3 +1,4 @@
+import { ActivityRecorder } from '../events/activity-recorder';
 import { AppConfig } from '../config/app-config';
 import {
   ConflictException,
@@ -10,7 +11,7 @@ import type { Principal } from '../auth/principal';
 import { isUniqueViolation } from '../database/database-errors';
 import { Transactions } from '../database/transactions';
 import { changedFields } from '../events/activity-events';
-import { ActivityEntry, recordActivities } from '../events/activity-log.repository';
+import { ActivityEntry } from '../events/activity-log.repository';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { TasksRepository } from '../tasks/tasks.repository';
 import { CreateLabelDto, LabelDto, UpdateLabelDto } from './dto/label.dto';
@@ -22,6 +23,7 @@ const RECORDED = ['name', 'color'] as const;
 @Injectable()
 export class LabelsService {
   constructor(
+    private readonly recorder: ActivityRecorder,
     private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly access: ProjectAccessPolicy,
@@ -94,7 +96,7 @@ export class LabelsService {
           },
         },
       }));
-      await recordActivities(manager, [
+      await this.recorder.record(manager, [
         ...entries,
         this.entry('label.deleted', principal, label, changedFields(label, null, RECORDED)),
       ]);
@@ -114,7 +116,7 @@ export class LabelsService {
     label: LabelDto,
     changes: ReturnType<typeof changedFields>,
   ): Promise<void> {
-    return recordActivities(manager, [this.entry(event, principal, label, changes)]);
+    return this.recorder.record(manager, [this.entry(event, principal, label, changes)]);
   }
 
   private entry(

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import type { Page } from '../common/page';
 import type { FieldChanges } from '../events/activity-events';
-import { ActivityEntry, recordActivities } from '../events/activity-log.repository';
+import type { ActivityEntry } from '../events/activity-log.repository';
+import { ActivityDeriver, ActivityRecorder, IdentifiedEntry } from '../events/activity-recorder';
 import {
   ListNotificationsQuery,
   mapNotification,
@@ -20,18 +20,24 @@ import { NotificationCandidate, NotificationsRepository } from './notifications.
 type Recipients = Partial<Record<NotificationKind, string[]>>;
 
 /**
- * Turns activity into notifications. A service whose changes may concern someone records its activity through
- * `record`, so each notification is written in the transaction of the change it is about, names that change's
- * record, and is announced by a `notification.created` record of its own (the recipient's socket room and change
- * feed); nothing else in the service decides who is told.
+ * Turns activity into notifications. Every change is recorded through the ActivityRecorder, which hands its entries
+ * here: each notification is written in the transaction of the change it is about, names that change's record, and
+ * is announced by a `notification.created` record of its own (the recipient's socket room and change feed); nothing
+ * in the services that make changes decides who is told.
  */
 @Injectable()
-export class NotificationsService {
-  constructor(private readonly notifications: NotificationsRepository) {}
+export class NotificationsService implements ActivityDeriver, OnModuleInit {
+  constructor(
+    private readonly notifications: NotificationsRepository,
+    private readonly recorder: ActivityRecorder,
+  ) {}
 
-  /** Writes the notifications the entries give, then records the entries and one record per notification. */
-  async record(manager: EntityManager, entries: ActivityEntry[]): Promise<void> {
-    const identified = entries.map((entry) => ({ ...entry, id: entry.id ?? randomUUID() }));
+  onModuleInit(): void {
+    this.recorder.register(this);
+  }
+
+  /** Writes the notifications the entries give; returns one record per notification, to be recorded with them. */
+  async derive(manager: EntityManager, identified: IdentifiedEntry[]): Promise<ActivityEntry[]> {
     const candidates: NotificationCandidate[] = [];
     for (const entry of identified) {
       const taskId = entry.taskId;
@@ -51,18 +57,15 @@ export class NotificationsService {
       }
     }
     const created = await this.notifications.insert(manager, candidates);
-    await recordActivities(manager, [
-      ...identified,
-      ...created.map((row): ActivityEntry => ({
-        event: 'notification.created',
-        projectId: row.project_id,
-        taskId: row.task_id,
-        userId: row.user_id,
-        actorId: row.actor_id,
-        changes: { kind: { from: null, to: row.kind }, activityId: { from: null, to: row.activity_id } },
-        resource: mapNotification(row),
-      })),
-    ]);
+    return created.map((row): ActivityEntry => ({
+      event: 'notification.created',
+      projectId: row.project_id,
+      taskId: row.task_id,
+      userId: row.user_id,
+      actorId: row.actor_id,
+      changes: { kind: { from: null, to: row.kind }, activityId: { from: null, to: row.activity_id } },
+      resource: mapNotification(row),
+    }));
   }
 
   /** The readers of a task a text mentions, as user ids: anyone else named stays plain text and is told nothing. */

@@ -1,6 +1,7 @@
+import { ActivityRecorder } from '../events/activity-recorder';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { recordActivity } from '../events/activity-log.repository';
+
 import type { Principal } from '../auth/principal';
 import type { Page, PageQuery } from '../common/page';
 import { Transactions } from '../database/transactions';
@@ -14,6 +15,7 @@ import { GrantableRole, mayLeave, mayManageMember, ProjectRole } from './project
 @Injectable()
 export class MembersService {
   constructor(
+    private readonly recorder: ActivityRecorder,
     private readonly transactions: Transactions,
     private readonly members: MembersRepository,
     private readonly access: ProjectAccessPolicy,
@@ -36,7 +38,7 @@ export class MembersService {
         if (isUniqueViolation(error)) throw new ConflictException('That user is already a member');
         throw error;
       }
-      await recordActivity(manager, {
+      await this.recorder.recordOne(manager, {
         event: 'member.added',
         projectId,
         userId,
@@ -59,7 +61,7 @@ export class MembersService {
       if (!mayManageMember(actor, current, role)) throw cannotManage(actor);
       await this.members.setRole(manager, projectId, userId, role);
       if (role !== current) {
-        await recordActivity(manager, {
+        await this.recorder.recordOne(manager, {
           event: 'member.updated',
           projectId,
           userId,
@@ -86,7 +88,7 @@ export class MembersService {
       }
       await this.members.delete(manager, projectId, userId);
       // The removed user no longer sees the project; naming them in the audience tells them they left it.
-      await recordActivity(manager, {
+      await this.recorder.recordOne(manager, {
         event: 'member.removed',
         projectId,
         userId,

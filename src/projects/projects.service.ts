@@ -1,3 +1,4 @@
+import { ActivityRecorder } from '../events/activity-recorder';
 import {
   Injectable,
   NotFoundException,
@@ -6,7 +7,7 @@ import {
 } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { changedFields } from '../events/activity-events';
-import { ActivityEntry, recordActivity } from '../events/activity-log.repository';
+import { ActivityEntry } from '../events/activity-log.repository';
 import type { Principal } from '../auth/principal';
 import type { Page } from '../common/page';
 import { Transactions } from '../database/transactions';
@@ -33,6 +34,7 @@ export interface EnsuredInbox {
 @Injectable()
 export class ProjectsService {
   constructor(
+    private readonly recorder: ActivityRecorder,
     private readonly transactions: Transactions,
     private readonly access: ProjectAccessPolicy,
     private readonly projects: ProjectsRepository,
@@ -43,7 +45,7 @@ export class ProjectsService {
     return this.transactions.run(async (manager) => {
       const fields = { name: dto.name, description: dto.description ?? null };
       const project = (await this.insert(manager, fields, principal.userId))!;
-      await recordActivity(manager, createdEntry(project, principal.userId));
+      await this.recorder.recordOne(manager, createdEntry(project, principal.userId));
       return project;
     });
   }
@@ -91,7 +93,7 @@ export class ProjectsService {
       if (!(await this.projects.delete(manager, id, expected)))
         throw new PreconditionFailedException('The project has changed since that version');
       // Once the project is gone nobody is its member, so the record names who was, to tell them.
-      await recordActivity(manager, {
+      await this.recorder.recordOne(manager, {
         event: 'project.deleted',
         ...subject(project),
         actorId: principal.userId,
@@ -114,7 +116,7 @@ export class ProjectsService {
         throw invalidNewOwner('The new owner must already be a member of the project');
       await this.projects.bumpVersion(manager, id);
       const project = await this.load(principal.userId, id, manager);
-      await recordActivity(manager, {
+      await this.recorder.recordOne(manager, {
         event: 'project.updated',
         ...subject(project),
         actorId: principal.userId,
@@ -144,7 +146,7 @@ export class ProjectsService {
       if (!(await this.projects.update(manager, id, fields, expected)))
         throw new PreconditionFailedException('The project has changed since that version');
       const project = await this.load(principal.userId, id, manager);
-      await recordActivity(manager, {
+      await this.recorder.recordOne(manager, {
         event: 'project.updated',
         ...subject(project),
         actorId: principal.userId,

@@ -1,9 +1,10 @@
+import { ActivityRecorder } from '../events/activity-recorder';
 import { AppConfig } from '../config/app-config';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { Transactions } from '../database/transactions';
-import { recordActivity } from '../events/activity-log.repository';
+
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { CreateRelationDto, mapRelation, RelationDto, RelationRow, storedAs } from './dto/relation.dto';
 import { RelationsRepository } from './relations.repository';
@@ -16,6 +17,7 @@ import { fieldProblem } from '../common/problem';
 @Injectable()
 export class RelationsService {
   constructor(
+    private readonly recorder: ActivityRecorder,
     private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly access: ProjectAccessPolicy,
@@ -79,7 +81,7 @@ export class RelationsService {
     relation: RelationDto,
   ): Promise<void> {
     const link = { type: relation.type, taskId: relation.task.id };
-    return recordActivity(manager, {
+    return this.recorder.recordOne(manager, {
       event,
       projectId,
       taskId,

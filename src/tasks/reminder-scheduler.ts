@@ -1,8 +1,8 @@
+import { ActivityRecorder } from '../events/activity-recorder';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { Transactions } from '../database/transactions';
 import { SerialRunner } from '../events/serial-runner';
-import { NotificationsService } from '../notifications/notifications.service';
 import { TasksRepository } from './tasks.repository';
 
 const BATCH = 100;
@@ -24,9 +24,9 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
   private timer?: NodeJS.Timeout;
 
   constructor(
+    private readonly recorder: ActivityRecorder,
     private readonly transactions: Transactions,
     private readonly tasks: TasksRepository,
-    private readonly notifications: NotificationsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -51,7 +51,7 @@ export class ReminderScheduler implements OnApplicationBootstrap, OnApplicationS
           (task) => [task.id, task],
         ),
       );
-      await this.notifications.record(
+      await this.recorder.record(
         manager,
         firing.map((reminder) => {
           const task = tasks.get(reminder.taskId)!;

@@ -1,3 +1,4 @@
+import { ActivityRecorder } from '../events/activity-recorder';
 import { AppConfig } from '../config/app-config';
 import {
   ConflictException,
@@ -5,11 +6,10 @@ import {
   NotFoundException,
   UnprocessableEntityException,
 } from '@nestjs/common';
-import { recordActivity } from '../events/activity-log.repository';
+
 import type { Principal } from '../auth/principal';
 import { isUniqueViolation } from '../database/database-errors';
 import { Transactions } from '../database/transactions';
-import { NotificationsService } from '../notifications/notifications.service';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { UsersService } from '../users/users.service';
 import { TasksService } from './tasks.service';
@@ -19,13 +19,13 @@ import { SharesRepository } from './shares.repository';
 @Injectable()
 export class SharesService {
   constructor(
+    private readonly recorder: ActivityRecorder,
     private readonly config: AppConfig,
     private readonly transactions: Transactions,
     private readonly shares: SharesRepository,
     private readonly access: ProjectAccessPolicy,
     private readonly users: UsersService,
     private readonly tasks: TasksService,
-    private readonly notifications: NotificationsService,
   ) {}
 
   /** Shares are few per task, so one page holds them all. */
@@ -51,7 +51,7 @@ export class SharesService {
         throw error;
       }
       const task = await this.tasks.load(taskId, manager);
-      await this.notifications.record(manager, [
+      await this.recorder.record(manager, [
         {
           event: 'task.shared',
           projectId,
@@ -79,7 +79,7 @@ export class SharesService {
       const removed = await this.shares.delete(manager, taskId, userId);
       if (!removed) throw new NotFoundException('The task is not shared with that user');
       // The recipient may no longer see the task; naming them in the audience tells them it was taken back.
-      await recordActivity(manager, {
+      await this.recorder.recordOne(manager, {
         event: 'task.unshared',
         projectId,
         taskId,

@@ -1,7 +1,8 @@
+import { ActivityRecorder } from '../events/activity-recorder';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Transactions } from '../database/transactions';
-import { ActivityEntry, recordActivities } from '../events/activity-log.repository';
+import { ActivityEntry } from '../events/activity-log.repository';
 import { GithubService, RepoChange, RepoLookup } from '../github/github.service';
 import { TasksRepository } from './tasks.repository';
 
@@ -13,6 +14,7 @@ import { TasksRepository } from './tasks.repository';
 @Injectable()
 export class TaskGithubLinks {
   constructor(
+    private readonly recorder: ActivityRecorder,
     private readonly transactions: Transactions,
     private readonly github: GithubService,
     private readonly tasks: TasksRepository,
@@ -25,7 +27,7 @@ export class TaskGithubLinks {
   async settle(lookup: RepoLookup, actorId: string | null): Promise<void> {
     await this.transactions.run(async (manager) => {
       const change = await this.github.store(manager, lookup);
-      await recordActivities(manager, await this.applyChange(manager, change, { actorId }));
+      await this.recorder.record(manager, await this.applyChange(manager, change, { actorId }));
     });
   }
 

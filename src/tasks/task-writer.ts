@@ -1,12 +1,12 @@
+import { ActivityRecorder } from '../events/activity-recorder';
 import { HttpException, Injectable, PreconditionFailedException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import { Transactions } from '../database/transactions';
 import { changedFields, FieldChanges } from '../events/activity-events';
-import { ActivityEntry, recordActivities } from '../events/activity-log.repository';
+import { ActivityEntry } from '../events/activity-log.repository';
 import { parseRepoName, RepoName } from '../github/github-repo-name';
 import { GithubService, RepoChange, RepoLookup } from '../github/github.service';
-import { NotificationsService } from '../notifications/notifications.service';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { ProjectsService } from '../projects/projects.service';
 import {
@@ -62,6 +62,7 @@ interface NewTask {
 @Injectable()
 export class TaskWriter {
   constructor(
+    private readonly recorder: ActivityRecorder,
     private readonly transactions: Transactions,
     private readonly access: ProjectAccessPolicy,
     private readonly tasks: TasksRepository,
@@ -71,7 +72,6 @@ export class TaskWriter {
     private readonly projects: ProjectsService,
     private readonly github: GithubService,
     private readonly githubLinks: TaskGithubLinks,
-    private readonly notifications: NotificationsService,
   ) {}
 
   /**
@@ -153,7 +153,7 @@ export class TaskWriter {
       );
       const linked = await this.linkEntries(manager, changes, principal.userId, ids);
       const tasks = inOrder(ids, await this.tasks.readMany(ids, manager));
-      await this.notifications.record(manager, [
+      await this.recorder.record(manager, [
         ...(inbox?.created ? [inbox.created] : []),
         ...tasks.map((task, index): ActivityEntry => ({
           event: 'task.created',
@@ -284,7 +284,7 @@ export class TaskWriter {
       const entries = await this.afterUpdate(principal, changed, change, manager);
       const updated = new Map((await this.tasks.readMany(written, manager)).map((task) => [task.id, task]));
       for (const plan of changed) outcomes.set(plan.id, updated.get(plan.id)!);
-      await this.notifications.record(manager, [
+      await this.recorder.record(manager, [
         ...changed.flatMap((plan) => {
           const task = updated.get(plan.id)!;
           const [update, ...assignments] = updateEntries(
@@ -337,7 +337,7 @@ export class TaskWriter {
       const subtrees = await this.tasks.trashDescendants(manager, trashed);
       const tasks = await this.tasks.readMany([...trashed, ...subtrees], manager);
       if (deletedAt)
-        await recordActivities(manager, trashEntries(tasks, 'task.deleted', principal.userId, deletedAt));
+        await this.recorder.record(manager, trashEntries(tasks, 'task.deleted', principal.userId, deletedAt));
       return ids.map((id) => failures.get(id) ?? null);
     });
   }

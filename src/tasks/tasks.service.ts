@@ -1,9 +1,10 @@
+import { ActivityRecorder } from '../events/activity-recorder';
 import { ConflictException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
 import type { Page } from '../common/page';
 import { Transactions } from '../database/transactions';
-import { recordActivities } from '../events/activity-log.repository';
+
 import { parseRepoName } from '../github/github-repo-name';
 import { GithubService } from '../github/github.service';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
@@ -21,6 +22,7 @@ import { TasksRepository } from './tasks.repository';
 @Injectable()
 export class TasksService {
   constructor(
+    private readonly recorder: ActivityRecorder,
     private readonly transactions: Transactions,
     private readonly access: ProjectAccessPolicy,
     private readonly tasks: TasksRepository,
@@ -128,7 +130,7 @@ export class TasksService {
       const subtree = await this.tasks.restoreDescendants(manager, id);
       const deletedAt = await this.tasks.restore(manager, id);
       const tasks = await this.tasks.readMany([id, ...subtree], manager);
-      await recordActivities(manager, trashEntries(tasks, 'task.restored', principal.userId, deletedAt));
+      await this.recorder.record(manager, trashEntries(tasks, 'task.restored', principal.userId, deletedAt));
       return tasks.find((task) => task.id === id)!;
     });
   }

@@ -4,6 +4,7 @@ import { CommonModule } from '../../src/common/common.module';
 import { AppConfig } from '../../src/config/app-config';
 import { ConfigModule } from '../../src/config/config.module';
 import { DatabaseModule } from '../../src/database/database.module';
+import { EventsModule } from '../../src/events/events.module';
 import { ProjectAccessPolicy } from '../../src/projects/project-access.policy';
 import type { ProjectRole, TaskAction } from '../../src/projects/project-permissions';
 import { ProjectsModule } from '../../src/projects/projects.module';
@@ -31,7 +32,13 @@ describe('ProjectAccessPolicy on a real database', () => {
     database = await createTestDatabase();
     const config = AppConfig.fromEnvironment({ ...TEST_ENV, DATABASE_URL: database.url });
     module = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), CommonModule, ProjectsModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(),
+        CommonModule,
+        EventsModule,
+        ProjectsModule,
+      ],
       providers: [TaskListRepository],
     }).compile();
     await module.init();
