@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { upcomingDates, type StoredRecurrence } from '../src/tasks/recurrence';
+import { upcomingDates, type StoredRecurrence } from '../src/tasks/scheduling/recurrence';
 
 export class StoreNextOccurrences1765238400000 implements MigrationInterface {
   name = 'StoreNextOccurrences1765238400000';

@@ -13,6 +13,7 @@ import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
 import { TasksModule } from './tasks/tasks.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { SharesModule } from './shares/shares.module';
 import { AttachmentsModule } from './attachments/attachments.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { LabelsModule } from './labels/labels.module';
@@ -42,6 +43,7 @@ export class AppModule {
         ProjectsModule,
         TasksModule,
         NotificationsModule,
+        SharesModule,
         CommentsModule,
         AttachmentsModule,
         CalendarModule,

@@ -1,5 +1,5 @@
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
-import { normalizeRule } from '../tasks/recurrence';
+import { normalizeRule } from '../tasks/scheduling/recurrence';
 import type { FeedTaskRow } from './calendar.repository';
 
 /** How much one feed may carry: calendar apps poll feeds, and a huge one helps nobody. */

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { isoTimestamp } from '../database/iso-timestamp';
 import { queryRows } from '../database/query-rows';
 import { visibleTaskCondition } from '../projects/project-access.repository';
-import type { Recurrence } from '../tasks/recurrence';
+import type { Recurrence } from '../tasks/scheduling/recurrence';
 
 /** A dated task as the feed shows it. */
 export interface FeedTaskRow {

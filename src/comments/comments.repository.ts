@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CursorCodec } from '../common/cursor';
 import { isoTimestamp } from '../database/iso-timestamp';
-import { TaskThreadRepository } from '../database/task-thread.repository';
+import { TaskThreadRepository } from '../tasks/task-thread.repository';
 import { queryRows } from '../database/query-rows';
 import { CommentRow, mapComment, ThreadCommentDto } from './dto/comment.dto';
 

@@ -1,7 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { entities } from './entities';
-import { migrations } from '../../migrations';
+import { migrations } from '../../migrations/index';
 
 /** One place builds the TypeORM options, for the service, the tests and the migration CLI (ormconfig.ts). */
 export function buildDataSourceOptions(

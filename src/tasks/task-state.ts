@@ -2,8 +2,8 @@ import { UnprocessableEntityException } from '@nestjs/common';
 import type { TaskStatus } from './dto/task-fields';
 import type { ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
 import type { TaskState } from './tasks.repository';
-import { normalizeRule, Recurrence } from './recurrence';
-import type { Reminder } from './reminders';
+import { normalizeRule, Recurrence } from './scheduling/recurrence';
+import type { Reminder } from './scheduling/reminders';
 
 /** The fields whose changes the activity log records. */
 export const TRACKED_FIELDS = [

@@ -1,27 +1,23 @@
 import { Module } from '@nestjs/common';
 import { AttachmentsModule } from '../attachments/attachments.module';
 import { GithubModule } from '../github/github.module';
-import { NotificationsModule } from '../notifications/notifications.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { UsersModule } from '../users/users.module';
 import { GithubRetrier } from './github-retrier';
-import { ReminderScheduler } from './reminder-scheduler';
-import { SharesController } from './shares.controller';
-import { SharesRepository } from './shares.repository';
-import { SharesService } from './shares.service';
+import { ReminderScheduler } from './scheduling/reminder-scheduler';
 import { TaskGithubLinks } from './task-github-links';
-import { TaskPositionsRepository } from './task-positions.repository';
-import { TaskPlacement } from './task-placement';
-import { TaskWriteChecks } from './task-write-checks';
-import { TaskWriter } from './task-writer';
+import { TaskPositionsRepository } from './ordering/task-positions.repository';
+import { TaskPlacement } from './ordering/task-placement';
+import { TaskWriteChecks } from './write/task-write-checks';
+import { TaskWriter } from './write/task-writer';
 import { ProjectTasksController, TasksController } from './tasks.controller';
 import { TaskListRepository } from './task-list.repository';
 import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [ProjectsModule, UsersModule, GithubModule, NotificationsModule, AttachmentsModule],
-  controllers: [ProjectTasksController, TasksController, SharesController],
+  imports: [ProjectsModule, UsersModule, GithubModule, AttachmentsModule],
+  controllers: [ProjectTasksController, TasksController],
   exports: [TasksService, TasksRepository],
   providers: [
     TasksService,
@@ -34,8 +30,6 @@ import { TasksService } from './tasks.service';
     TaskGithubLinks,
     GithubRetrier,
     ReminderScheduler,
-    SharesService,
-    SharesRepository,
   ],
 })
 export class TasksModule {}

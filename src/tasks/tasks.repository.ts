@@ -6,8 +6,8 @@ import { githubRepoJson } from '../github/github.repository';
 import { visibleTaskCondition } from '../projects/project-access.repository';
 import { mapTask, TaskDto, TaskRow } from './dto/task.dto';
 import type { TaskStatus } from './dto/task-fields';
-import { upcomingDates, type Recurrence } from './recurrence';
-import type { Reminder } from './reminders';
+import { upcomingDates, type Recurrence } from './scheduling/recurrence';
+import type { Reminder } from './scheduling/reminders';
 
 /** Whether an open (live, not completed) task blocks t. */
 const OPEN_BLOCKER_EXISTS = `EXISTS (SELECT 1 FROM task_relations br JOIN tasks b ON b.id = br.source_id

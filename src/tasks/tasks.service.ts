@@ -13,9 +13,9 @@ import type { MoveTaskDto } from './dto/move-task.dto';
 import type { TaskDto } from './dto/task.dto';
 import type { CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
 import { TaskGithubLinks } from './task-github-links';
-import type { Outcome } from './batch-outcomes';
-import { trashEntries } from './task-records';
-import { TaskWriter, WriteOptions } from './task-writer';
+import type { Outcome } from './write/batch-outcomes';
+import { trashEntries } from './write/task-records';
+import { TaskWriter, WriteOptions } from './write/task-writer';
 import { TaskListRepository } from './task-list.repository';
 import { TasksRepository } from './tasks.repository';
 

@@ -27,10 +27,10 @@ import {
 } from 'class-validator';
 import type { ValidationArguments, ValidatorConstraintInterface } from 'class-validator';
 import { IsGithubRepoName } from '../../github/github-repo-name';
-import { ruleProblem } from '../recurrence';
+import { ruleProblem } from '../scheduling/recurrence';
 import { Omittable } from '../../common/omittable';
 import { IsIanaTimezone } from '../../users/dto/user-fields';
-import { durationProblem } from '../reminders';
+import { durationProblem } from '../scheduling/reminders';
 
 export const TASK_STATUSES = ['pending', 'in_progress', 'completed'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { GithubRepoDto } from '../../github/dto/github-repo.dto';
-import { Recurrence } from '../recurrence';
-import { Reminder, reminderInstant } from '../reminders';
+import { Recurrence } from '../scheduling/recurrence';
+import { Reminder, reminderInstant } from '../scheduling/reminders';
 import { createHash } from 'node:crypto';
 import { TaskLabelDto } from '../../labels/dto/label.dto';
 import { RecurrenceDto, ReminderDto, TASK_STATUSES, TaskStatus } from './task-fields';

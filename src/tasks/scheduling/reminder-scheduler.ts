@@ -1,9 +1,9 @@
-import { ActivityRecorder } from '../events/activity-recorder';
+import { ActivityRecorder } from '../../events/activity-recorder';
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig } from '../config/app-config';
-import { Transactions } from '../database/transactions';
-import { SerialRunner } from '../events/serial-runner';
-import { TasksRepository } from './tasks.repository';
+import { AppConfig } from '../../config/app-config';
+import { Transactions } from '../../database/transactions';
+import { SerialRunner } from '../../events/serial-runner';
+import { TasksRepository } from '../tasks.repository';
 
 const BATCH = 100;
 

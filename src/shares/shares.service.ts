@@ -12,7 +12,7 @@ import { isUniqueViolation } from '../database/database-errors';
 import { Transactions } from '../database/transactions';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { UsersService } from '../users/users.service';
-import { TasksService } from './tasks.service';
+import { TasksService } from '../tasks/tasks.service';
 import { ShareDto, ShareListDto, ShareTaskDto } from './dto/share.dto';
 import { SharesRepository } from './shares.repository';
 

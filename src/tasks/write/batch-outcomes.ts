@@ -1,5 +1,5 @@
 import { HttpException, HttpStatus, UnprocessableEntityException } from '@nestjs/common';
-import type { TaskDto } from './dto/task.dto';
+import type { TaskDto } from '../dto/task.dto';
 
 /**
  * How a batch of task writes reports: each item's outcome is what a request about it alone would have answered, and

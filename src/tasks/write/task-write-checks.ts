@@ -1,14 +1,14 @@
-import { AttachmentQuota } from '../attachments/attachment-quota';
+import { AttachmentQuota } from '../../attachments/attachment-quota';
 import { ConflictException, HttpException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal';
-import { fieldProblem } from '../common/problem';
-import { ProjectAccessPolicy } from '../projects/project-access.policy';
-import type { TaskDto } from './dto/task.dto';
+import type { Principal } from '../../auth/principal';
+import { fieldProblem } from '../../common/problem';
+import { ProjectAccessPolicy } from '../../projects/project-access.policy';
+import type { TaskDto } from '../dto/task.dto';
 import { checkItem } from './batch-outcomes';
-import type { TaskWrite } from './task-state';
-import type { Recurred } from './task-time';
-import { TasksRepository, TaskState } from './tasks.repository';
+import type { TaskWrite } from '../task-state';
+import type { Recurred } from '../scheduling/task-time';
+import { TasksRepository, TaskState } from '../tasks.repository';
 
 /** How deep subtasks nest, a top-level task being level 1. */
 const MAX_LEVELS = 5;

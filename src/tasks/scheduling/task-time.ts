@@ -1,8 +1,8 @@
 import { nextDueDate, upcomingDates } from './recurrence';
 import { reminderInstant, todayIn } from './reminders';
-import type { TaskWrite } from './task-state';
-import type { TaskState } from './tasks.repository';
-import { fieldProblem } from '../common/problem';
+import type { TaskWrite } from '../task-state';
+import type { TaskState } from '../tasks.repository';
+import { fieldProblem } from '../../common/problem';
 
 /** The rules that tie recurrence and reminders to a due date, checked on the state a write would leave. */
 export function assertTimeRules(next: TaskState, write: TaskWrite): void {

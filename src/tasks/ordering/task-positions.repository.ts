@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { visibleTaskCondition } from '../projects/project-access.repository';
+import { visibleTaskCondition } from '../../projects/project-access.repository';
 import { respacedKeys } from './task-positions';
-import type { TaskStatus } from './dto/task-fields';
+import type { TaskStatus } from '../dto/task-fields';
 
 /**
  * The positions of a project's tasks. Appending (creates, tasks arriving from another project) takes the project's

@@ -1,9 +1,9 @@
-import type { FieldChanges } from '../events/activity-events';
-import type { ActivityEntry } from '../events/activity-log.repository';
-import type { TaskDto } from './dto/task.dto';
-import type { Reminder } from './reminders';
-import type { Recurred } from './task-time';
-import type { UnshownState, TaskState } from './tasks.repository';
+import type { FieldChanges } from '../../events/activity-events';
+import type { ActivityEntry } from '../../events/activity-log.repository';
+import type { TaskDto } from '../dto/task.dto';
+import type { Reminder } from '../scheduling/reminders';
+import type { Recurred } from '../scheduling/task-time';
+import type { UnshownState, TaskState } from '../tasks.repository';
 
 /** What task writes record in the activity log, and the state a write starts from. */
 

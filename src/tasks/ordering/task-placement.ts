@@ -1,13 +1,13 @@
 import { HttpException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal';
-import { fieldProblem } from '../common/problem';
-import { AppConfig } from '../config/app-config';
-import { checkItemAsync } from './batch-outcomes';
-import type { TaskStatus } from './dto/task-fields';
+import type { Principal } from '../../auth/principal';
+import { fieldProblem } from '../../common/problem';
+import { AppConfig } from '../../config/app-config';
+import { checkItemAsync } from '../write/batch-outcomes';
+import type { TaskStatus } from '../dto/task-fields';
 import { keyBetween, keysAfter } from './task-positions';
 import { TaskPositionsRepository } from './task-positions.repository';
-import type { TaskState } from './tasks.repository';
+import type { TaskState } from '../tasks.repository';
 
 /** Neighbours a move places the task between. */
 export interface Placement {

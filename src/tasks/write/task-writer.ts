@@ -1,14 +1,14 @@
-import { ActivityRecorder } from '../events/activity-recorder';
+import { ActivityRecorder } from '../../events/activity-recorder';
 import { HttpException, Injectable, PreconditionFailedException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Principal } from '../auth/principal';
-import { Transactions } from '../database/transactions';
-import { changedFields, FieldChanges } from '../events/activity-events';
-import { ActivityEntry } from '../events/activity-log.repository';
-import { parseRepoName, RepoName } from '../github/github-repo-name';
-import { GithubService, RepoChange, RepoLookup } from '../github/github.service';
-import { ProjectAccessPolicy } from '../projects/project-access.policy';
-import { ProjectsService } from '../projects/projects.service';
+import type { Principal } from '../../auth/principal';
+import { Transactions } from '../../database/transactions';
+import { changedFields, FieldChanges } from '../../events/activity-events';
+import { ActivityEntry } from '../../events/activity-log.repository';
+import { parseRepoName, RepoName } from '../../github/github-repo-name';
+import { GithubService, RepoChange, RepoLookup } from '../../github/github.service';
+import { ProjectAccessPolicy } from '../../projects/project-access.policy';
+import { ProjectsService } from '../../projects/projects.service';
 import {
   atomicOutcomes,
   checkItem,
@@ -17,12 +17,12 @@ import {
   NothingWritten,
   Outcome,
 } from './batch-outcomes';
-import type { TaskDto } from './dto/task.dto';
-import type { CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
-import { TaskGithubLinks } from './task-github-links';
-import { Placement, TaskPlacement } from './task-placement';
-import { keysAfter } from './task-positions';
-import { TaskPositionsRepository } from './task-positions.repository';
+import type { TaskDto } from '../dto/task.dto';
+import type { CreateTaskDto, ReplaceTaskDto, UpdateTaskDto } from '../dto/task-write.dto';
+import { TaskGithubLinks } from '../task-github-links';
+import { Placement, TaskPlacement } from '../ordering/task-placement';
+import { keysAfter } from '../ordering/task-positions';
+import { TaskPositionsRepository } from '../ordering/task-positions.repository';
 import {
   recurredEntry,
   stateOf,
@@ -31,10 +31,10 @@ import {
   updateEntries,
   withoutEmptyLists,
 } from './task-records';
-import { nextTaskState, PLACEMENT_FIELDS, TASK_DEFAULTS, TaskWrite, TRACKED_FIELDS } from './task-state';
-import { applyRecurrence, assertTimeRules, movesReminders, upcomingReminders } from './task-time';
+import { nextTaskState, PLACEMENT_FIELDS, TASK_DEFAULTS, TaskWrite, TRACKED_FIELDS } from '../task-state';
+import { applyRecurrence, assertTimeRules, movesReminders, upcomingReminders } from '../scheduling/task-time';
 import { NamedLabels, TaskWriteChecks, TaskWritePlan, withoutFailures } from './task-write-checks';
-import { TasksRepository, TaskState } from './tasks.repository';
+import { TasksRepository, TaskState } from '../tasks.repository';
 
 export interface WriteOptions {
   mode: 'merge' | 'replace';
