@@ -19,6 +19,12 @@ import { TaskWriter, WriteOptions } from './write/task-writer';
 import { TaskListRepository } from './task-list.repository';
 import { TasksRepository } from './tasks.repository';
 
+/**
+ * The use cases of the task routes, one method per route. Writes of one task are batches of one inside (TaskWriter
+ * runs every write, single or bulk, through the same checks); this is where a single request becomes that batch and
+ * its one outcome becomes the answer or the exception a client sees, and where the steps around a write that are not
+ * the writer's live (the Inbox, restore, GitHub refresh). The bulk methods hand their batch on as it is.
+ */
 @Injectable()
 export class TasksService {
   constructor(
