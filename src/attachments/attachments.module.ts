@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { ProjectsModule } from '../projects/projects.module';
+import { TasksModule } from '../tasks/tasks.module';
 import { AttachmentQuota } from './attachment-quota';
 import { AttachmentSweeper } from './attachment-sweeper';
 import { AttachmentsController, TaskAttachmentsController } from './attachments.controller';
@@ -11,9 +12,8 @@ import { DiskStorage } from './storage/disk-storage';
 import { S3Storage } from './storage/s3-storage';
 
 @Module({
-  imports: [ProjectsModule],
+  imports: [ProjectsModule, TasksModule],
   controllers: [TaskAttachmentsController, AttachmentsController],
-  exports: [AttachmentQuota],
   providers: [
     AttachmentQuota,
     AttachmentsService,

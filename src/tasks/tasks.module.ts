@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { AttachmentsModule } from '../attachments/attachments.module';
+import { ArrivalChecks } from './write/arrival-checks';
 import { GithubModule } from '../github/github.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { UsersModule } from '../users/users.module';
@@ -16,9 +16,9 @@ import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [ProjectsModule, UsersModule, GithubModule, AttachmentsModule],
+  imports: [ProjectsModule, UsersModule, GithubModule],
   controllers: [ProjectTasksController, TasksController],
-  exports: [TasksService, TasksRepository],
+  exports: [TasksService, TasksRepository, ArrivalChecks],
   providers: [
     TasksService,
     TasksRepository,
@@ -26,6 +26,7 @@ import { TasksService } from './tasks.service';
     TaskPositionsRepository,
     TaskWriter,
     TaskWriteChecks,
+    ArrivalChecks,
     TaskPlacement,
     TaskGithubLinks,
     GithubRetrier,

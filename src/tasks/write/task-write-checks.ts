@@ -1,4 +1,4 @@
-import { AttachmentQuota } from '../../attachments/attachment-quota';
+import { ArrivalChecks } from './arrival-checks';
 import { ConflictException, HttpException, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../../auth/principal';
@@ -50,7 +50,7 @@ export class TaskWriteChecks {
   constructor(
     private readonly access: ProjectAccessPolicy,
     private readonly tasks: TasksRepository,
-    private readonly quota: AttachmentQuota,
+    private readonly arrivals: ArrivalChecks,
   ) {}
 
   /**
@@ -119,7 +119,7 @@ export class TaskWriteChecks {
       const refused = (await mayWrite(plan.current.projectId)) ?? (await mayWrite(plan.next.projectId));
       if (refused) failures.set(plan.id, refused);
     }
-    await this.attachmentRoom(withoutFailures(moving, failures), failures, manager);
+    await this.arrivalChecks(withoutFailures(moving, failures), failures, manager);
     await this.unassignNonMembers(withoutFailures(moving, failures), manager);
     const checked = withoutFailures(plans, failures).filter(
       (plan) =>
@@ -133,7 +133,8 @@ export class TaskWriteChecks {
     return withoutFailures(plans, failures);
   }
 
-  private async attachmentRoom(
+  /** What other modules require of tasks arriving in a project (its attachment quota), per target project. */
+  private async arrivalChecks(
     moving: TaskWritePlan[],
     failures: Map<string, HttpException>,
     manager: EntityManager,
@@ -142,16 +143,8 @@ export class TaskWriteChecks {
     for (const projectId of targets) {
       const into = moving.filter((plan) => plan.next.projectId === projectId);
       const ids = into.map((plan) => plan.id);
-      if (await this.quota.hasRoomForMove(manager, projectId, ids)) continue;
-      for (const id of ids) {
-        failures.set(
-          id,
-          fieldProblem(
-            'projectId',
-            "The project's attachment quota has no room for the attachments these tasks carry",
-          ),
-        );
-      }
+      const refused = await this.arrivals.refusal(manager, projectId, ids);
+      if (refused) for (const id of ids) failures.set(id, refused);
     }
   }
 
