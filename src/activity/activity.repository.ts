@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PERSONAL_EVENT } from '../events/activity-events';
 import { relatedTaskReadable } from '../projects/project-access.repository';
-import { ACTIVITY_COLUMNS, ActivityRow } from './dto/activity.dto';
+import { ACTIVITY_COLUMNS, ActivityRow } from '../events/activity-record';
 
 /** Above every seq: the "before" bound of a first page, so one index condition serves every page. */
 export const NEWEST_SEQ = '9223372036854775807';

@@ -6,7 +6,8 @@ import { RequestValidationException } from '../common/request-validation.excepti
 import { Transactions } from '../database/transactions';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { ActivityRepository, NEWEST_SEQ } from './activity.repository';
-import { ActivityDto, ActivityRow, ChangesDto, ChangesQuery, mapActivity } from './dto/activity.dto';
+import { ActivityRow, mapActivity } from '../events/activity-record';
+import { ActivityDto, ChangesDto, ChangesQuery } from './dto/activity.dto';
 
 @Injectable()
 export class ActivityService {

@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
-import { ACTIVITY_COLUMNS, ActivityRow, mapActivity } from '../activity/dto/activity.dto';
+import { ACTIVITY_COLUMNS, ActivityRow, mapActivity } from './activity-record';
 import { markForCommit } from './after-commit';
 import type { ActivityEvent, FieldChanges } from './activity-events';
 import type { OutboxRecord } from './outbox';

@@ -1,9 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { ActivityDto } from '../activity/dto/activity.dto';
+import type { ActivityRecord } from './activity-record';
 import { resourceKey } from './activity-events';
 
 /** An activity record as the outbox hands it on: what the API shows, plus what deliveries need. */
-export interface OutboxRecord extends ActivityDto {
+export interface OutboxRecord extends ActivityRecord {
   fromProjectId: string | null;
   /** The task or project right after the change, as the API returned it. */
   resource: Record<string, unknown> | null;

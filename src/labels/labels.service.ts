@@ -13,7 +13,7 @@ import { Transactions } from '../database/transactions';
 import { changedFields } from '../events/activity-events';
 import { ActivityEntry } from '../events/activity-log.repository';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
-import { TasksRepository } from '../tasks/tasks.repository';
+import { TasksService } from '../tasks/tasks.service';
 import { CreateLabelDto, LabelDto, UpdateLabelDto } from './dto/label.dto';
 import { LabelsRepository } from './labels.repository';
 
@@ -28,7 +28,7 @@ export class LabelsService {
     private readonly transactions: Transactions,
     private readonly access: ProjectAccessPolicy,
     private readonly labels: LabelsRepository,
-    private readonly tasks: TasksRepository,
+    private readonly tasks: TasksService,
   ) {}
 
   async list(principal: Principal, projectId: string): Promise<LabelDto[]> {
@@ -78,7 +78,7 @@ export class LabelsService {
       await this.access.require(principal.userId, projectId, 'write-tasks', { manager });
       const label = await this.existing(manager, projectId, id);
       const carriers = await this.labels.delete(manager, id);
-      const tasks = await this.tasks.readMany(
+      const tasks = await this.tasks.loadMany(
         carriers.map((carrier) => carrier.taskId),
         manager,
       );

@@ -1,6 +1,6 @@
 import { ForbiddenException, HttpException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ActivityRow } from '../activity/dto/activity.dto';
+import type { ActivityRow } from '../events/activity-record';
 import type { OutboxRecord } from '../events/outbox';
 import {
   AccessReadOptions,

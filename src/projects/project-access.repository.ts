@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { ACTIVITY_COLUMNS, ActivityRow } from '../activity/dto/activity.dto';
+import { ACTIVITY_COLUMNS, ActivityRow } from '../events/activity-record';
 import { PERSONAL_EVENT } from '../events/activity-events';
 import type { ProjectRole, SharePermission } from './project-permissions';
 

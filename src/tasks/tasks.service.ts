@@ -158,6 +158,11 @@ export class TasksService {
     return this.lists.list({ kind: 'visible', projectId: query.projectId }, principal.userId, query);
   }
 
+  /** The tasks among `ids` that exist, trashed or not, in id order: for other modules' records about them. */
+  loadMany(ids: string[], manager?: EntityManager): Promise<TaskDto[]> {
+    return this.tasks.readMany(ids, manager);
+  }
+
   async load(id: string, manager?: EntityManager): Promise<TaskDto> {
     const task = await this.tasks.read(id, manager);
     if (!task) throw new NotFoundException('No such task');

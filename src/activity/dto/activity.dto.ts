@@ -3,8 +3,10 @@ import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, toInteger } from '../../common/page';
 import { ACTIVITY_EVENTS, ActivityEvent, FieldChanges } from '../../events/activity-events';
+import type { ActivityRecord } from '../../events/activity-record';
 
-export class ActivityDto {
+/** An activity record as the API shows it (see ActivityRecord, which the outbox and the policy share). */
+export class ActivityDto implements ActivityRecord {
   @ApiProperty({ format: 'uuid', description: 'Unique per record: a receiver deduplicates by it' })
   id: string;
   @ApiProperty({ description: 'Grows strictly with commit order across the whole service' })
@@ -77,36 +79,4 @@ export class ChangesDto {
   nextSince: number;
   @ApiProperty({ description: 'True when the page is full and more records may follow at once' })
   hasMore: boolean;
-}
-
-/** The columns of an activity record as the API shows it; the outbox reads `resource` and `audience` too. */
-export const ACTIVITY_COLUMNS = `a.id, a.seq, a.event, a.project_id, a.task_id, a.user_id, a.actor_id, a.changes,
-  a.version, a.occurred_at`;
-
-export interface ActivityRow {
-  id: string;
-  seq: string;
-  event: ActivityEvent;
-  project_id: string;
-  task_id: string | null;
-  user_id: string | null;
-  actor_id: string | null;
-  changes: FieldChanges;
-  version: number | null;
-  occurred_at: Date;
-}
-
-export function mapActivity(row: ActivityRow): ActivityDto {
-  return {
-    id: row.id,
-    seq: Number(row.seq),
-    event: row.event,
-    projectId: row.project_id,
-    taskId: row.task_id,
-    userId: row.user_id,
-    actorId: row.actor_id,
-    changes: row.changes,
-    version: row.version,
-    occurredAt: row.occurred_at.toISOString(),
-  };
 }

@@ -1,3 +1,4 @@
+import { TaskLabelDto } from '../../tasks/dto/task.dto';
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsNotEmpty, IsString, Length, Matches } from 'class-validator';
@@ -29,12 +30,6 @@ export class CreateLabelDto {
 export class UpdateLabelDto extends PartialType(CreateLabelDto, NULL_IS_A_VALUE) {}
 
 /** A label as a task shows it. */
-export class TaskLabelDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ example: '#d73a4a' }) color: string;
-}
-
 export class LabelDto extends TaskLabelDto {
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty() version: number;

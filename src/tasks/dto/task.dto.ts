@@ -3,8 +3,14 @@ import { GithubRepoDto } from '../../github/dto/github-repo.dto';
 import { Recurrence } from '../scheduling/recurrence';
 import { Reminder, reminderInstant } from '../scheduling/reminders';
 import { createHash } from 'node:crypto';
-import { TaskLabelDto } from '../../labels/dto/label.dto';
 import { RecurrenceDto, ReminderDto, TASK_STATUSES, TaskStatus } from './task-fields';
+
+/** A label as a task answer shows it: what a board needs to draw it. */
+export class TaskLabelDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '#d73a4a' }) color: string;
+}
 
 export class ReminderAnswerDto extends ReminderDto {
   @ApiProperty({
