@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { recordActivity } from '../src/events/activity-log.repository';
+import { recordActivities } from '../src/events/activity-log.repository';
 import { ActivityItem, readActivity, readChanges } from './support/activity';
 import { createUser, TestUser } from './support/factories';
 import { addMember, createProject, TestProject } from './support/projects';
@@ -253,13 +253,15 @@ describe('activity log and change feed', () => {
     await expect(
       dataSource.transaction(async (manager) => {
         await manager.query(`UPDATE tasks SET title = 'rolled back' WHERE id = $1`, [task.id]);
-        await recordActivity(manager, {
-          event: 'task.updated',
-          projectId: project.id,
-          taskId: task.id,
-          actorId: owner.id,
-          changes: { title: { from: 'Keep', to: 'rolled back' } },
-        });
+        await recordActivities(manager, [
+          {
+            event: 'task.updated',
+            projectId: project.id,
+            taskId: task.id,
+            actorId: owner.id,
+            changes: { title: { from: 'Keep', to: 'rolled back' } },
+          },
+        ]);
         throw new Error('the write fails after recording');
       }),
     ).rejects.toThrow('the write fails after recording');

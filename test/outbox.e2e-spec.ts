@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { pruneActivity } from '../src/activity/activity-retention';
 import type { OutboxConsumer, OutboxRecord } from '../src/events/outbox';
 import { OutboxDispatcher } from '../src/events/outbox-dispatcher';
-import { recordActivity } from '../src/events/activity-log.repository';
+import { recordActivities } from '../src/events/activity-log.repository';
 import { ActivityItem, readActivity, readChanges } from './support/activity';
 import { createUser, TestUser } from './support/factories';
 import { createProject, TestProject } from './support/projects';
@@ -106,11 +106,11 @@ describe('seq order under concurrent writers', () => {
       );
     try {
       await first.startTransaction();
-      await recordActivity(first.manager, entry);
+      await recordActivities(first.manager, [entry]);
       const firstSeq = await ownSeq(first);
       await second.startTransaction();
       let secondRecorded = false;
-      const pending = recordActivity(second.manager, entry).then(() => {
+      const pending = recordActivities(second.manager, [entry]).then(() => {
         secondRecorded = true;
       });
       const waiting = async () =>
@@ -276,12 +276,14 @@ describe('outbox dispatcher', () => {
 
       const open = writer.app.get(DataSource).createQueryRunner();
       await open.startTransaction();
-      await recordActivity(open.manager, {
-        event: 'project.updated',
-        projectId: project.id,
-        actorId: owner.id,
-        changes: { name: { from: 'a', to: 'b' } },
-      });
+      await recordActivities(open.manager, [
+        {
+          event: 'project.updated',
+          projectId: project.id,
+          actorId: owner.id,
+          changes: { name: { from: 'a', to: 'b' } },
+        },
+      ]);
       await listener.app.get(OutboxDispatcher).drain();
       expect(live.records.filter((record) => record.event === 'project.updated')).toEqual([]);
       await open.commitTransaction();

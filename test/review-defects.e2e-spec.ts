@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { pruneActivity } from '../src/activity/activity-retention';
 import { ActivityRecordedTooEarlyError } from '../src/events/activity-last.guard';
-import { recordActivity } from '../src/events/activity-log.repository';
+import { recordActivities } from '../src/events/activity-log.repository';
 import { OutboxDispatcher } from '../src/events/outbox-dispatcher';
 import { readActivity, readChanges } from './support/activity';
 import { eventually } from './support/eventually';
@@ -65,12 +65,14 @@ describe('review defects', () => {
     it('refuses, inside the transaction, a row write or lock that comes after recorded activity', async () => {
       const task = await createTask(t, project, owner);
       const attempt = db.transaction(async (manager) => {
-        await recordActivity(manager, {
-          event: 'task.updated',
-          projectId: project.id,
-          actorId: owner.id,
-          changes: {},
-        });
+        await recordActivities(manager, [
+          {
+            event: 'task.updated',
+            projectId: project.id,
+            actorId: owner.id,
+            changes: {},
+          },
+        ]);
         await manager.query(`SELECT id FROM tasks WHERE id = $1 FOR UPDATE`, [task.id]);
       });
       await expect(attempt).rejects.toBeInstanceOf(ActivityRecordedTooEarlyError);

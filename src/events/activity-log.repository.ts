@@ -44,13 +44,9 @@ export const ACTIVITY_CHANNEL = 'taskforge_activity';
 /** How the guard tells the activity insert itself from any other statement. */
 export const ACTIVITY_INSERT_MARK = '/* taskforge:record-activity */';
 
-/** Writes one activity record in the caller's transaction: committed with the change, or rolled back with it. */
-export function recordActivity(manager: EntityManager, entry: ActivityEntry): Promise<void> {
-  return recordActivities(manager, [entry]);
-}
-
 /**
- * Records several changes in order, in one statement, as the last step of the caller's transaction. The rows are
+ * Records changes in order, in one statement, as the last step of the caller's transaction: committed with the
+ * change, or rolled back with it. Services call it through the ActivityRecorder, which derives what follows first. The rows are
  * numbered (`seq`) in the order given: the ordered subquery hands them to `nextval` one by one.
  */
 export async function recordActivities(manager: EntityManager, entries: ActivityEntry[]): Promise<void> {
