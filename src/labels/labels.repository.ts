@@ -1,3 +1,4 @@
+import { countUnderLock } from '../database/count-under-lock';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
@@ -26,13 +27,8 @@ export class LabelsRepository {
   }
 
   /** How many labels the project has, counted under its row lock so racing creates cannot pass a limit together. */
-  async lockAndCount(manager: EntityManager, projectId: string): Promise<number> {
-    await manager.query(`SELECT 1 FROM projects WHERE id = $1 FOR UPDATE`, [projectId]);
-    const [{ count }] = await manager.query<{ count: number }[]>(
-      `SELECT count(*)::int AS count FROM labels WHERE project_id = $1`,
-      [projectId],
-    );
-    return count;
+  lockAndCount(manager: EntityManager, projectId: string): Promise<number> {
+    return countUnderLock(manager, { parent: 'projects', children: 'labels', key: 'project_id' }, projectId);
   }
 
   async insert(

@@ -1,3 +1,4 @@
+import { countUnderLock } from '../database/count-under-lock';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
@@ -30,13 +31,8 @@ export class SharesRepository {
   }
 
   /** How many people the task is shared with, counted under its row lock so racing shares cannot pass a limit. */
-  async lockAndCount(manager: EntityManager, taskId: string): Promise<number> {
-    await manager.query(`SELECT 1 FROM tasks WHERE id = $1 FOR UPDATE`, [taskId]);
-    const [{ count }] = await manager.query<{ count: number }[]>(
-      `SELECT count(*)::int AS count FROM task_shares WHERE task_id = $1`,
-      [taskId],
-    );
-    return count;
+  lockAndCount(manager: EntityManager, taskId: string): Promise<number> {
+    return countUnderLock(manager, { parent: 'tasks', children: 'task_shares', key: 'task_id' }, taskId);
   }
 
   /** Raises the unique violation when the task is shared with the user already. */

@@ -1,3 +1,4 @@
+import { countUnderLock } from '../database/count-under-lock';
 import { COMMENT_TEXT_RECORDS, REDACTED } from '../events/activity-log.repository';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
@@ -93,13 +94,12 @@ export class WebhooksRepository {
   ) {}
 
   /** How many webhooks the project has, counted under its row lock so racing creates cannot pass a limit together. */
-  async lockAndCount(manager: EntityManager, projectId: string): Promise<number> {
-    await manager.query(`SELECT 1 FROM projects WHERE id = $1 FOR UPDATE`, [projectId]);
-    const [{ count }] = await manager.query<{ count: number }[]>(
-      `SELECT count(*)::int AS count FROM webhooks WHERE project_id = $1`,
-      [projectId],
+  lockAndCount(manager: EntityManager, projectId: string): Promise<number> {
+    return countUnderLock(
+      manager,
+      { parent: 'projects', children: 'webhooks', key: 'project_id' },
+      projectId,
     );
-    return count;
   }
 
   async insert(
