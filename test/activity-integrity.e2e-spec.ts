@@ -10,7 +10,7 @@ import { createUser, TestUser } from './support/factories';
 import { FakeGithub } from './support/fake-github';
 import { addMember, createProject, TestProject } from './support/projects';
 import { createTask } from './support/tasks';
-import { api, startTestApp, TestApp } from './support/test-app';
+import { startTestApp, TestApp } from './support/test-app';
 
 const onRealServer = process.env.TEST_DATABASE_URL ? it : it.skip;
 if (!process.env.TEST_DATABASE_URL) {
@@ -42,8 +42,6 @@ describe('activity integrity', () => {
     await github.close();
   });
 
-  const as = (user: TestUser) => ({ Authorization: user.bearer });
-
   describe('1: activity is recorded last, after every row lock', () => {
     it('relinking a repository whose data changed records the write first and the linked tasks after it', async () => {
       github.put('lock/order', { stargazers_count: 1 });
@@ -54,9 +52,9 @@ describe('activity integrity', () => {
       );
       github.put('lock/order', { stargazers_count: 2 });
 
-      const res = await t.http
-        .patch(api(`/tasks/${relinked.id}`))
-        .set(as(owner))
+      const res = await t
+        .as(owner)
+        .patch(`/tasks/${relinked.id}`)
         .send({ githubRepo: 'lock/order' })
         .expect(200);
       expect(res.body.githubRepo.stars).toBe(2);
@@ -81,10 +79,7 @@ describe('activity integrity', () => {
         await manager.query(`SELECT id FROM tasks WHERE id = $1 FOR UPDATE`, [task.id]);
       });
       await expect(attempt).rejects.toBeInstanceOf(ActivityRecordedTooEarlyError);
-      const after = await t.http
-        .get(api(`/tasks/${task.id}/activity`))
-        .set(as(owner))
-        .expect(200);
+      const after = await t.as(owner).get(`/tasks/${task.id}/activity`).expect(200);
       expect(after.body.items).toHaveLength(1);
     });
 
@@ -102,10 +97,7 @@ describe('activity integrity', () => {
         // Another writer holds the task's row, as a PATCH does between its lock and its activity record.
         await other.query('BEGIN');
         await other.query(`SELECT 1 FROM tasks WHERE id = $1 FOR UPDATE`, [held.id]);
-        const relink = t.http
-          .patch(api(`/tasks/${held.id}`))
-          .set(as(owner))
-          .send({ githubRepo: 'lock/cycle' });
+        const relink = t.as(owner).patch(`/tasks/${held.id}`).send({ githubRepo: 'lock/cycle' });
         const answered = relink.then((res) => res.status);
         // The relink is now waiting for the row this session holds.
         await eventually('the relink to wait for the held row', async () => {
@@ -131,16 +123,12 @@ describe('activity integrity', () => {
       await addMember(t, project, owner, member, 'member');
       const task = await createTask(t, project, owner, { title: 'Before' });
       const since = (await readChanges(t, owner)).nextSince;
-      await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set(as(owner))
+      await t
+        .as(owner)
+        .patch(`/tasks/${task.id}`)
         .send({ title: 'After', assigneeId: member.id })
         .expect(200);
-      await t.http
-        .patch(api(`/tasks/${task.id}`))
-        .set(as(owner))
-        .send({ assigneeId: null })
-        .expect(200);
+      await t.as(owner).patch(`/tasks/${task.id}`).send({ assigneeId: null }).expect(200);
 
       const { items } = await readChanges(t, owner, since);
       const mine = items.filter((item) => item.taskId === task.id);
@@ -171,7 +159,7 @@ describe('activity integrity', () => {
       await db.query(`UPDATE activity SET occurred_at = now() - interval '100 days'`);
       const horizon = await pruneActivity(db, 90);
       expect(horizon).toBeGreaterThan(0);
-      const res = await t.http.get(api('/changes?since=0')).set(as(owner)).expect(410);
+      const res = await t.as(owner).get('/changes?since=0').expect(410);
       expect(res.body.resumeSince).toBeGreaterThanOrEqual(horizon);
       const docs = await t.http.get('/docs-json').expect(200);
       const since = docs.body.paths['/api/v1/changes'].get.parameters.find(
@@ -184,11 +172,7 @@ describe('activity integrity', () => {
   describe('the Inbox is created like any project', () => {
     it("records the Inbox's project.created with the project and its changes", async () => {
       const user = await createUser(t);
-      const task = await t.http
-        .post(api('/tasks'))
-        .set(as(user))
-        .send({ title: 'Into the inbox' })
-        .expect(201);
+      const task = await t.as(user).post('/tasks').send({ title: 'Into the inbox' }).expect(201);
       const [record] = await db.query<
         { resource: Record<string, unknown>; changes: Record<string, unknown> }[]
       >(`SELECT resource, changes FROM activity WHERE event = 'project.created' AND project_id = $1`, [
