@@ -1,4 +1,4 @@
-import { countUnderLock } from '../database/count-under-lock';
+import { countUnderLock } from '../database/child-count.repository';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';

@@ -1,4 +1,4 @@
-import { countUnderLock } from '../database/count-under-lock';
+import { countUnderLock } from '../database/child-count.repository';
 import { COMMENT_TEXT_RECORDS, REDACTED } from '../events/activity-log.repository';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
