@@ -1,25 +1,16 @@
-import { Test, TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { CommonModule } from '../../src/common/common.module';
-import { AppConfig } from '../../src/config/app-config';
-import { ConfigModule } from '../../src/config/config.module';
-import { DatabaseModule } from '../../src/database/database.module';
-import { EventsModule } from '../../src/events/events.module';
 import { ProjectAccessPolicy } from '../../src/projects/project-access.policy';
 import type { ProjectRole, TaskAction } from '../../src/projects/project-permissions';
 import { ProjectsModule } from '../../src/projects/projects.module';
 import { TaskListRepository } from '../../src/tasks/task-list.repository';
-import { MediumFactories, mediumFactories } from '../support/medium';
-import { TEST_ENV } from '../support/test-app';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { mediumFactories, MediumFactories, MediumModule, startMediumModule } from '../support/medium';
 
 /**
  * Between unit and e2e: the real access policy and repositories on a real database, without HTTP. Rows are made
  * with SQL factories, so each case states exactly who holds what.
  */
 describe('ProjectAccessPolicy on a real database', () => {
-  let database: TestDatabase;
-  let module: TestingModule;
+  let medium: MediumModule;
   let db: DataSource;
   let access: ProjectAccessPolicy;
   let lists: TaskListRepository;
@@ -29,27 +20,14 @@ describe('ProjectAccessPolicy on a real database', () => {
   let share: MediumFactories['share'];
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = AppConfig.fromEnvironment({ ...TEST_ENV, DATABASE_URL: database.url });
-    module = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(),
-        CommonModule,
-        EventsModule,
-        ProjectsModule,
-      ],
-      providers: [TaskListRepository],
-    }).compile();
-    await module.init();
-    db = module.get(DataSource);
-    access = module.get(ProjectAccessPolicy);
-    lists = module.get(TaskListRepository);
+    medium = await startMediumModule({ imports: [ProjectsModule], providers: [TaskListRepository] });
+    db = medium.db;
+    access = medium.module.get(ProjectAccessPolicy);
+    lists = medium.module.get(TaskListRepository);
     ({ newUser, newProject, newTask, share } = mediumFactories(db));
   });
   afterAll(async () => {
-    await module.close();
-    await database.drop();
+    await medium?.close();
   });
 
   async function outcome(userId: string, taskId: string, action: TaskAction): Promise<number> {

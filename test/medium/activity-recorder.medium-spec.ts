@@ -1,48 +1,27 @@
-import { Test, TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
-import { CommonModule } from '../../src/common/common.module';
-import { AppConfig } from '../../src/config/app-config';
-import { ConfigModule } from '../../src/config/config.module';
-import { DatabaseModule } from '../../src/database/database.module';
 import type { ActivityEntry } from '../../src/events/activity-log.repository';
 import { ActivityRecorder } from '../../src/events/activity-recorder';
-import { EventsModule } from '../../src/events/events.module';
 import { NotificationsModule } from '../../src/notifications/notifications.module';
-import { mediumFactories, MediumFactories } from '../support/medium';
-import { TEST_ENV } from '../support/test-app';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { mediumFactories, MediumFactories, MediumModule, startMediumModule } from '../support/medium';
 
 /**
  * The one recorder, with the notifications module registered as it is in the app: whatever a service records, the
  * people it concerns are told in the same transaction, with no step of the service's own.
  */
 describe('ActivityRecorder and notification recipients on a real database', () => {
-  let database: TestDatabase;
-  let module: TestingModule;
+  let medium: MediumModule;
   let db: DataSource;
   let recorder: ActivityRecorder;
   let rows: MediumFactories;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = AppConfig.fromEnvironment({ ...TEST_ENV, DATABASE_URL: database.url });
-    module = await Test.createTestingModule({
-      imports: [
-        ConfigModule.forRoot(config),
-        DatabaseModule.forRoot(),
-        CommonModule,
-        EventsModule,
-        NotificationsModule,
-      ],
-    }).compile();
-    await module.init();
-    db = module.get(DataSource);
-    recorder = module.get(ActivityRecorder);
+    medium = await startMediumModule({ imports: [NotificationsModule] });
+    db = medium.db;
+    recorder = medium.module.get(ActivityRecorder);
     rows = mediumFactories(db);
   });
   afterAll(async () => {
-    await module.close();
-    await database.drop();
+    await medium?.close();
   });
 
   const record = (entries: ActivityEntry[]) => db.transaction((manager) => recorder.record(manager, entries));

@@ -1,15 +1,8 @@
-import { Test, TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
-import { CommonModule } from '../../src/common/common.module';
-import { AppConfig } from '../../src/config/app-config';
-import { ConfigModule } from '../../src/config/config.module';
-import { DatabaseModule } from '../../src/database/database.module';
 import type { ListTasksQuery } from '../../src/tasks/dto/list-tasks.query';
 import { TaskListRepository, TaskListScope } from '../../src/tasks/task-list.repository';
-import { mediumFactories } from '../support/medium';
-import { TEST_ENV } from '../support/test-app';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { mediumFactories, MediumModule, startMediumModule } from '../support/medium';
 
 /**
  * The task list's own statements, explained on a 10,000-task project and 20 more of 500: `q` and `search` must reach
@@ -17,23 +10,16 @@ import { createTestDatabase, TestDatabase } from '../support/test-database';
  * projects must pick its page from each project's index before it reads a row.
  */
 describe('list plans on a 10,000-task project and 20 smaller ones', () => {
-  let database: TestDatabase;
-  let module: TestingModule;
+  let medium: MediumModule;
   let db: DataSource;
   let lists: TaskListRepository;
   let projectId: string;
   let viewerId: string;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = AppConfig.fromEnvironment({ ...TEST_ENV, DATABASE_URL: database.url });
-    module = await Test.createTestingModule({
-      imports: [ConfigModule.forRoot(config), DatabaseModule.forRoot(), CommonModule],
-      providers: [TaskListRepository],
-    }).compile();
-    await module.init();
-    db = module.get(DataSource);
-    lists = module.get(TaskListRepository);
+    medium = await startMediumModule({ providers: [TaskListRepository] });
+    db = medium.db;
+    lists = medium.module.get(TaskListRepository);
 
     const { newUser, newProject } = mediumFactories(db);
     viewerId = await newUser();
@@ -60,8 +46,7 @@ describe('list plans on a 10,000-task project and 20 smaller ones', () => {
     await db.query(`VACUUM ANALYZE`);
   });
   afterAll(async () => {
-    await module?.close();
-    await database.drop();
+    await medium?.close();
   });
 
   /** The plan of the statement the list sent, read by running it again under EXPLAIN. */

@@ -1,5 +1,52 @@
-import type { DataSource } from 'typeorm';
+import type { DynamicModule, Provider, Type } from '@nestjs/common';
+import { Test, TestingModule } from '@nestjs/testing';
+import { DataSource } from 'typeorm';
+import { CommonModule } from '../../src/common/common.module';
+import { AppConfig } from '../../src/config/app-config';
+import { ConfigModule } from '../../src/config/config.module';
+import { DatabaseModule } from '../../src/database/database.module';
+import { EventsModule } from '../../src/events/events.module';
 import type { ProjectRole, SharePermission } from '../../src/projects/project-permissions';
+import { TEST_ENV } from './test-app';
+import { createTestDatabase } from './test-database';
+
+/** A medium test's Nest module: the real modules it names, on a database of its own, and how to end it all. */
+export interface MediumModule {
+  module: TestingModule;
+  db: DataSource;
+  close(): Promise<void>;
+}
+
+/**
+ * Wires the named modules and providers to a fresh database, with what every one of them needs (configuration, the
+ * database, the common and events modules) already there.
+ */
+export async function startMediumModule(wiring: {
+  imports?: (Type | DynamicModule)[];
+  providers?: Provider[];
+}): Promise<MediumModule> {
+  const database = await createTestDatabase();
+  const config = AppConfig.fromEnvironment({ ...TEST_ENV, DATABASE_URL: database.url });
+  const module = await Test.createTestingModule({
+    imports: [
+      ConfigModule.forRoot(config),
+      DatabaseModule.forRoot(),
+      CommonModule,
+      EventsModule,
+      ...(wiring.imports ?? []),
+    ],
+    providers: wiring.providers ?? [],
+  }).compile();
+  await module.init();
+  return {
+    module,
+    db: module.get(DataSource),
+    async close() {
+      await module.close();
+      await database.drop();
+    },
+  };
+}
 
 /**
  * Rows for the medium tier, made with SQL so each case states exactly who holds what, without the HTTP layer or the
