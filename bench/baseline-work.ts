@@ -8,7 +8,8 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { BASE_62_DIGITS } from 'fractional-indexing';
 import { Pool } from 'pg';
-import { mapTask, TaskDto, TaskRow } from '../src/tasks/dto/task.dto';
+import type { TaskDto } from '../src/tasks/dto/task.dto';
+import { answerOf, recordOf, TaskRow } from '../src/tasks/task-record';
 
 /** A statement as the service sent it: text and parameters. */
 export interface CapturedStatement {
@@ -49,7 +50,7 @@ export function verified(authorization: string | undefined): boolean {
 /** One page of S0 or S1 in the contract's shape. */
 export async function page(statement: CapturedStatement): Promise<{ items: TaskDto[] }> {
   const { rows } = await pool.query<TaskRow>(statement.sql, statement.parameters);
-  return { items: rows.map(mapTask) };
+  return { items: rows.map((row) => answerOf(recordOf(row))) };
 }
 
 /**

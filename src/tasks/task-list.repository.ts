@@ -11,7 +11,8 @@ import {
   visibleTaskConditionIn,
 } from '../projects/project-access.repository';
 import type { ListTasksQuery, TaskSortKey } from './dto/list-tasks.query';
-import { mapTask, TaskDto, TaskRow } from './dto/task.dto';
+import type { TaskDto } from './dto/task.dto';
+import { answerOf, recordOf, TaskRow } from './task-record';
 import { IS_BLOCKED, TASK_COLUMNS } from './tasks.repository';
 
 /** Where a list is taken from: one project's live tasks or its trash, or every task the viewer can see. */
@@ -128,11 +129,15 @@ export class TaskListRepository {
         )),
       );
     }
-    return toPage(rows, query.limit, mapTask, (row) =>
-      this.cursors.encode(
-        spec.generation ? [row.sort_key, row.id, row.sort_generation] : [row.sort_key, row.id],
-        context,
-      ),
+    return toPage(
+      rows,
+      query.limit,
+      (row) => answerOf(recordOf(row)),
+      (row) =>
+        this.cursors.encode(
+          spec.generation ? [row.sort_key, row.id, row.sort_generation] : [row.sort_key, row.id],
+          context,
+        ),
     );
   }
 

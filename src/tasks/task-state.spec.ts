@@ -1,5 +1,5 @@
 import { UnprocessableEntityException } from '@nestjs/common';
-import type { TaskState } from './tasks.repository';
+import type { TaskState } from './task-record';
 import { nextTaskState, statusOf } from './task-state';
 
 const current: TaskState = {

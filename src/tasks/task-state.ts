@@ -1,47 +1,9 @@
 import { UnprocessableEntityException } from '@nestjs/common';
 import type { TaskStatus } from './dto/task-fields';
 import type { ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
-import type { TaskState } from './tasks.repository';
+import { TASK_DEFAULTS, type TaskState } from './task-record';
 import { normalizeRule, Recurrence } from './scheduling/recurrence';
 import type { Reminder } from './scheduling/reminders';
-
-/** The fields whose changes the activity log records. */
-export const TRACKED_FIELDS = [
-  'projectId',
-  'title',
-  'description',
-  'status',
-  'priority',
-  'dueDate',
-  'assigneeId',
-  'githubRepo',
-  'recurrence',
-  'timezone',
-  'reminders',
-  'labelIds',
-  'parentId',
-] as const satisfies readonly (keyof TaskState)[];
-
-/** A move's record names the place too; other writes move a task only as a consequence (to a project's end). */
-export const PLACEMENT_FIELDS = [
-  ...TRACKED_FIELDS,
-  'position',
-] as const satisfies readonly (keyof TaskState)[];
-
-/** What a field is when a create or a PUT does not send it. */
-export const TASK_DEFAULTS = {
-  description: null,
-  status: 'pending',
-  priority: 0,
-  dueDate: null,
-  assigneeId: null,
-  githubRepo: null,
-  recurrence: null,
-  recurrenceDone: 0,
-  reminders: [],
-  labelIds: [],
-  parentId: null,
-} as const satisfies Partial<TaskState>;
 
 /** The fields a write sends, with the repository already parsed to its cache key (null unlinks). */
 export type TaskWrite = Omit<UpdateTaskDto | ReplaceTaskDto, 'githubRepo' | 'version'> & {
@@ -49,6 +11,12 @@ export type TaskWrite = Omit<UpdateTaskDto | ReplaceTaskDto, 'githubRepo' | 'ver
   addLabelIds?: string[];
   removeLabelIds?: string[];
 };
+
+/** Fields a write sets as sent, or leaves as they were; the others below each have a rule of their own. */
+type PlainField = Exclude<
+  keyof TaskState & keyof TaskWrite,
+  'projectId' | 'status' | 'recurrence' | 'reminders' | 'labelIds'
+>;
 
 /**
  * The state a write leaves a task in. A PATCH (`merge`) changes what it sends; a PUT (`replace`) resets every field
@@ -65,23 +33,20 @@ export function nextTaskState(current: TaskState, write: TaskWrite, mode: 'merge
           position: current.position,
         }
       : current;
+  const sent = Object.fromEntries(
+    Object.entries(write).filter(([field, value]) => value !== undefined && field in base),
+  ) as Partial<Pick<TaskState, PlainField>>;
   const recurrence = write.recurrence !== undefined ? storedRecurrence(write.recurrence) : base.recurrence;
   return {
+    ...base,
+    ...sent,
     projectId: write.projectId ?? current.projectId,
-    title: write.title ?? base.title,
-    description: write.description !== undefined ? write.description : base.description,
     status: statusOf(write, base.status) ?? base.status,
-    priority: write.priority ?? base.priority,
-    dueDate: write.dueDate !== undefined ? write.dueDate : base.dueDate,
-    assigneeId: write.assigneeId !== undefined ? write.assigneeId : base.assigneeId,
-    githubRepo: write.githubRepo !== undefined ? write.githubRepo : base.githubRepo,
     recurrence,
     // A new rule starts its count again.
     recurrenceDone: sameRecurrence(recurrence, current.recurrence) ? current.recurrenceDone : 0,
-    timezone: write.timezone ?? base.timezone,
     reminders: write.reminders ? write.reminders.map(storedReminder) : [...base.reminders],
     labelIds: nextLabelIds(write.labelIds ?? base.labelIds, write.addLabelIds, write.removeLabelIds),
-    parentId: write.parentId !== undefined ? write.parentId : base.parentId,
     // Only a move places a task (TaskPlacement); other writes keep its position.
     position: base.position,
   };

@@ -4,10 +4,18 @@ import { isoTimestamp } from '../database/iso-timestamp';
 import { queryRows } from '../database/query-rows';
 import { githubRepoJson } from '../github/github.repository';
 import { visibleTaskCondition } from '../projects/project-access.repository';
-import { mapTask, TaskDto, TaskRow } from './dto/task.dto';
-import type { TaskStatus } from './dto/task-fields';
-import { upcomingDates, type Recurrence } from './scheduling/recurrence';
-import type { Reminder } from './scheduling/reminders';
+import type { TaskDto } from './dto/task.dto';
+import {
+  answerOf,
+  recordOf,
+  STATE_SELECT,
+  stateParameters,
+  stateRows,
+  TaskRecord,
+  TaskRow,
+  TaskState,
+  WRITTEN_COLUMN_NAMES,
+} from './task-record';
 
 /** Whether an open (live, not completed) task blocks t. */
 const OPEN_BLOCKER_EXISTS = `EXISTS (SELECT 1 FROM task_relations br JOIN tasks b ON b.id = br.source_id
@@ -16,60 +24,35 @@ const OPEN_BLOCKER_EXISTS = `EXISTS (SELECT 1 FROM task_relations br JOIN tasks 
 /** Whether t is blocked: open itself, and an open task blocks it (a task completed with force is not). */
 export const IS_BLOCKED = `(t.status <> 'completed' AND ${OPEN_BLOCKER_EXISTS})`;
 
-/** The columns every task read selects, as the mapper expects them. */
-export const TASK_COLUMNS = `t.id, t.project_id, t.title, t.description, t.status, t.priority,
-  to_char(t.due_date, 'YYYY-MM-DD') AS due_date, t.assignee_id, t.created_by,
-  ${isoTimestamp('t.created_at')} AS created_at, ${isoTimestamp('t.updated_at')} AS updated_at,
-  ${isoTimestamp('t.completed_at')} AS completed_at, t.version,
-  CASE WHEN t.github_repo IS NOT NULL THEN
-    (SELECT ${githubRepoJson('g')} FROM github_repositories g WHERE g.key = t.github_repo) END AS github_repo,
-  (SELECT count(*)::int FROM comments c WHERE c.task_id = t.id AND c.deleted_at IS NULL) AS comment_count,
-  (SELECT count(*)::int FROM attachments f WHERE f.task_id = t.id) AS attachment_count,
-  t.recurrence, t.recurrence_done, t.next_occurrences, t.timezone, t.reminders,
-  COALESCE((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'color', l.color) ORDER BY lower(l.name), l.id)
-              FROM task_labels tl JOIN labels l ON l.id = tl.label_id WHERE tl.task_id = t.id), '[]') AS labels,
-  t.parent_id, t.position,
-  (SELECT json_build_object('total', count(*), 'completed', count(*) FILTER (WHERE s.status = 'completed'))
-     FROM tasks s WHERE s.parent_id = t.id AND s.deleted_at IS NULL) AS subtask_counts,
-  ${IS_BLOCKED} AS blocked`;
+/** The columns every task read selects (from `tasks t`): its state and its facts, as `recordOf` expects them. */
+export const TASK_COLUMNS = [
+  't.id',
+  ...STATE_SELECT,
+  `t.created_by AS "createdById"`,
+  `${isoTimestamp('t.created_at')} AS "createdAt"`,
+  `${isoTimestamp('t.updated_at')} AS "updatedAt"`,
+  `${isoTimestamp('t.completed_at')} AS "completedAt"`,
+  't.version',
+  `CASE WHEN t.github_repo IS NOT NULL THEN
+    (SELECT ${githubRepoJson('g')} FROM github_repositories g WHERE g.key = t.github_repo) END AS "linkedRepo"`,
+  `(SELECT count(*)::int FROM comments c WHERE c.task_id = t.id AND c.deleted_at IS NULL) AS "commentCount"`,
+  `(SELECT count(*)::int FROM attachments f WHERE f.task_id = t.id) AS "attachmentCount"`,
+  `t.next_occurrences AS "nextOccurrences"`,
+  `COALESCE((SELECT json_agg(json_build_object('id', l.id, 'name', l.name, 'color', l.color)
+                            ORDER BY lower(l.name), l.id)
+              FROM task_labels tl JOIN labels l ON l.id = tl.label_id WHERE tl.task_id = t.id), '[]') AS labels`,
+  `(SELECT json_build_object('total', count(*), 'completed', count(*) FILTER (WHERE s.status = 'completed'))
+     FROM tasks s WHERE s.parent_id = t.id AND s.deleted_at IS NULL) AS "subtaskCounts"`,
+  `${IS_BLOCKED} AS blocked`,
+].join(',\n  ');
+
+/** The columns a task state writes, in the order of `stateRows`. */
+const WRITTEN = WRITTEN_COLUMN_NAMES.join(', ');
 
 /** The ids of the tasks below those of $1 (an array), however deep (UNION stops at a cycle, which writes never make). */
 const DESCENDANTS = `(WITH RECURSIVE down AS (
     SELECT id FROM tasks WHERE parent_id = ANY ($1::uuid[])
     UNION SELECT c.id FROM tasks c JOIN down ON c.parent_id = down.id) SELECT id FROM down)`;
-
-/** The fields a write sets on a task. */
-export interface TaskState {
-  projectId: string;
-  title: string;
-  description: string | null;
-  status: TaskStatus;
-  priority: number;
-  dueDate: string | null;
-  assigneeId: string | null;
-  /** The linked repository's cache key (lower-cased owner/name). */
-  githubRepo: string | null;
-  recurrence: Recurrence | null;
-  /** Occurrences completed under the current recurrence (COUNT counts them). */
-  recurrenceDone: number;
-  /** IANA zone of the task's dates and reminders. */
-  timezone: string;
-  reminders: Reminder[];
-  /** Labels of the task's project, sorted. */
-  labelIds: string[];
-  /** The task this one is a subtask of, in the same project. */
-  parentId: string | null;
-  /** Its place in the project's manual order (see task-positions.ts). */
-  position: string;
-}
-
-/** What a write needs that a task answer does not show. */
-export interface UnshownState {
-  /** The linked repository's cache key. */
-  githubRepo: string | null;
-  /** Occurrences completed under the current recurrence. */
-  recurrenceDone: number;
-}
 
 /** A reminder taken to fire. */
 export interface DueReminder {
@@ -87,36 +70,33 @@ export class TasksRepository {
 
   /** One task as REST returns it, in the trash or not; undefined when there is no such row. */
   async read(id: string, manager: EntityManager = this.dataSource.manager): Promise<TaskDto | undefined> {
-    const [row] = await manager.query<TaskRow[]>(`SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = $1`, [id]);
-    return row && mapTask(row);
+    const [record] = await this.records([id], manager);
+    return record && answerOf(record);
   }
 
+  /** Tasks as REST returns them, by id, in the trash or not. */
   async readMany(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<TaskDto[]> {
+    return (await this.records(ids, manager)).map(answerOf);
+  }
+
+  /** Tasks as stored, by id, in the trash or not: the state a write starts from, and what their answers show. */
+  async records(ids: string[], manager: EntityManager = this.dataSource.manager): Promise<TaskRecord[]> {
     if (ids.length === 0) return [];
     const rows = await manager.query<TaskRow[]>(
       `SELECT ${TASK_COLUMNS} FROM tasks t WHERE t.id = ANY($1) ORDER BY t.id`,
       [ids],
     );
-    return rows.map(mapTask);
-  }
-
-  /** The cache key (lower-cased owner/name) of the repository a task links, or null; deleted tasks included. */
-  async linkedRepoKey(id: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
-    const [row] = await manager.query<{ key: string | null }[]>(
-      `SELECT github_repo AS key FROM tasks WHERE id = $1`,
-      [id],
-    );
-    return row?.key ?? null;
+    return rows.map(recordOf);
   }
 
   /** Inserts tasks in one statement; returns their ids in the order of `states`. */
   async insertMany(manager: EntityManager, states: TaskState[], createdBy: string): Promise<string[]> {
     const rows = await manager.query<{ id: string; project_id: string; position: string }[]>(
-      `INSERT INTO tasks (${STATE_COLUMNS}, completed_at, created_by)
-       SELECT s.*, CASE WHEN s.status = 'completed' THEN now() END, $${STATE_TYPES.length + 1}
-         FROM ${stateArrays()} AS s (${STATE_COLUMNS})
+      `INSERT INTO tasks (${WRITTEN}, completed_at, created_by)
+       SELECT s.*, CASE WHEN s.status = 'completed' THEN now() END, $${WRITTEN_COLUMN_NAMES.length + 1}
+         FROM ${stateRows()} AS s (${WRITTEN})
        RETURNING id, project_id, position`,
-      [...columnsOf(states), createdBy],
+      [...stateParameters(states), createdBy],
     );
     // A task's position is unique in its project, so it tells the rows apart whatever order they come back in.
     const ids = new Map(rows.map((row) => [`${row.project_id}:${row.position}`, row.id]));
@@ -131,17 +111,17 @@ export class TasksRepository {
     manager: EntityManager,
     writes: { id: string; state: TaskState; expected: number | undefined }[],
   ): Promise<string[]> {
-    const next = STATE_TYPES.length;
+    const next = WRITTEN_COLUMN_NAMES.length;
     const updated = await queryRows<{ id: string }>(
       manager,
-      `UPDATE tasks t SET ${STATE_COLUMN_LIST.map((column) => `${column} = s.${column}`).join(', ')},
+      `UPDATE tasks t SET ${WRITTEN_COLUMN_NAMES.map((column) => `${column} = s.${column}`).join(', ')},
               completed_at = CASE WHEN s.status <> 'completed' THEN NULL ELSE COALESCE(t.completed_at, now()) END,
               version = t.version + 1, updated_at = now()
-         FROM ${stateArrays(`, $${next + 1}::uuid[], $${next + 2}::integer[]`)} AS s (${STATE_COLUMNS}, id, expected)
+         FROM ${stateRows(`, $${next + 1}::uuid[], $${next + 2}::integer[]`)} AS s (${WRITTEN}, id, expected)
         WHERE t.id = s.id AND t.deleted_at IS NULL AND (s.expected IS NULL OR t.version = s.expected)
         RETURNING t.id`,
       [
-        ...columnsOf(writes.map((write) => write.state)),
+        ...stateParameters(writes.map((write) => write.state)),
         writes.map((write) => write.id),
         writes.map((write) => write.expected ?? null),
       ],
@@ -155,20 +135,6 @@ export class TasksRepository {
       userId,
     ]);
     return row?.timezone ?? 'UTC';
-  }
-
-  /** What a write needs that the answer does not show: the linked repository's key and the occurrences done. */
-  async hiddenStates(
-    ids: string[],
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Map<string, UnshownState>> {
-    const rows = await manager.query<{ id: string; github_repo: string | null; recurrence_done: number }[]>(
-      `SELECT id, github_repo, recurrence_done FROM tasks WHERE id = ANY ($1::uuid[])`,
-      [ids],
-    );
-    return new Map(
-      rows.map((row) => [row.id, { githubRepo: row.github_repo, recurrenceDone: row.recurrence_done }]),
-    );
   }
 
   /**
@@ -425,64 +391,4 @@ export class TasksRepository {
     );
     return touched.map((task) => task.id);
   }
-}
-
-/** The columns a task state writes, each with its type, in the order `stateParameters` gives their values. */
-const STATE_COLUMN_TYPES: [string, string][] = [
-  ['project_id', 'uuid'],
-  ['title', 'text'],
-  ['description', 'text'],
-  ['status', 'text'],
-  ['priority', 'integer'],
-  ['due_date', 'date'],
-  ['assignee_id', 'uuid'],
-  ['github_repo', 'text'],
-  ['recurrence', 'jsonb'],
-  ['recurrence_done', 'integer'],
-  ['next_occurrences', 'jsonb'],
-  ['timezone', 'text'],
-  ['reminders', 'jsonb'],
-  ['parent_id', 'uuid'],
-  ['position', 'text'],
-];
-const STATE_COLUMN_LIST = STATE_COLUMN_TYPES.map(([column]) => column);
-const STATE_TYPES = STATE_COLUMN_TYPES.map(([, type]) => type);
-const STATE_COLUMNS = STATE_COLUMN_LIST.join(', ');
-
-/** Task states as rows: `unnest` of one array per column, and of any arrays `more` adds. */
-function stateArrays(more = ''): string {
-  return `unnest(${STATE_TYPES.map((type, index) => `$${index + 1}::${type}[]`).join(', ')}${more})`;
-}
-
-/** The states' values, one array per column. */
-function columnsOf(states: TaskState[]): unknown[][] {
-  const rows = states.map(stateParameters);
-  return STATE_TYPES.map((_type, index) => rows.map((row) => row[index]));
-}
-
-/** The dates a recurring task falls on after its due date, stored with it so that no read computes them. */
-function nextOccurrences(state: TaskState): string[] {
-  if (!state.recurrence || state.dueDate === null) return [];
-  return upcomingDates({ ...state.recurrence, done: state.recurrenceDone }, state.dueDate);
-}
-
-/** A task state's values, in the order of STATE_COLUMN_TYPES. */
-function stateParameters(state: TaskState): unknown[] {
-  return [
-    state.projectId,
-    state.title,
-    state.description,
-    state.status,
-    state.priority,
-    state.dueDate,
-    state.assigneeId,
-    state.githubRepo,
-    state.recurrence && JSON.stringify(state.recurrence),
-    state.recurrenceDone,
-    JSON.stringify(nextOccurrences(state)),
-    state.timezone,
-    JSON.stringify(state.reminders),
-    state.parentId,
-    state.position,
-  ];
 }

@@ -109,7 +109,8 @@ export class TasksService {
   /** Asks GitHub again now for the repository a task links, for whoever may edit the task. */
   async refreshGithub(principal: Principal, id: string): Promise<TaskDto> {
     await this.access.requireTask(principal.userId, id, 'update');
-    const key = await this.tasks.linkedRepoKey(id);
+    const [task] = await this.tasks.records([id]);
+    const key = task?.state.githubRepo;
     if (!key) throw new ConflictException('The task links no GitHub repository');
     await this.githubLinks.settle(await this.github.lookupNow(parseRepoName(key)!), principal.userId);
     return this.load(id);

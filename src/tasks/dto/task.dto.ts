@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { GithubRepoDto } from '../../github/dto/github-repo.dto';
 import { Recurrence } from '../scheduling/recurrence';
-import { Reminder, reminderInstant } from '../scheduling/reminders';
 import { createHash } from 'node:crypto';
 import { RecurrenceDto, ReminderDto, TASK_STATUSES, TaskStatus } from './task-fields';
 
@@ -90,67 +89,4 @@ export const taskRevision = (task: TaskDto) =>
 export class TaskPageDto {
   @ApiProperty({ type: TaskDto, isArray: true }) items: TaskDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
-}
-
-export interface TaskRow {
-  id: string;
-  project_id: string;
-  title: string;
-  description: string | null;
-  status: TaskStatus;
-  priority: number;
-  due_date: string | null;
-  assignee_id: string | null;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-  completed_at: string | null;
-  version: number;
-  github_repo: GithubRepoDto | null;
-  comment_count: number;
-  attachment_count: number;
-  recurrence: Recurrence | null;
-  recurrence_done: number;
-  next_occurrences: string[];
-  timezone: string;
-  reminders: Reminder[];
-  labels: TaskLabelDto[];
-  parent_id: string | null;
-  subtask_counts: SubtaskCountsDto;
-  blocked: boolean;
-  position: string;
-}
-
-export function mapTask(row: TaskRow): TaskDto {
-  return {
-    id: row.id,
-    projectId: row.project_id,
-    title: row.title,
-    description: row.description,
-    status: row.status,
-    completed: row.status === 'completed',
-    priority: row.priority,
-    dueDate: row.due_date,
-    assigneeId: row.assignee_id,
-    createdById: row.created_by,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    completedAt: row.completed_at,
-    version: row.version,
-    githubRepo: row.github_repo,
-    commentCount: row.comment_count,
-    attachmentCount: row.attachment_count,
-    recurrence: row.recurrence,
-    nextOccurrences: row.next_occurrences,
-    timezone: row.timezone,
-    reminders: row.reminders.map((reminder) => ({
-      ...reminder,
-      remindAt: reminderInstant(reminder, row.due_date, row.timezone)?.toISOString() ?? null,
-    })),
-    labels: row.labels,
-    parentId: row.parent_id,
-    subtaskCounts: row.subtask_counts,
-    blocked: row.blocked,
-    position: row.position,
-  };
 }

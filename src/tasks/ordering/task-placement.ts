@@ -7,7 +7,7 @@ import { checkItemAsync } from '../write/batch-outcomes';
 import type { TaskStatus } from '../dto/task-fields';
 import { keyBetween, keysAfter } from './task-positions';
 import { TaskPositionsRepository } from './task-positions.repository';
-import type { TaskState } from '../tasks.repository';
+import type { TaskState } from '../task-record';
 
 /** Neighbours a move places the task between. */
 export interface Placement {

@@ -1,7 +1,7 @@
 import { nextDueDate, upcomingDates } from './recurrence';
 import { reminderInstant, todayIn } from './reminders';
 import type { TaskWrite } from '../task-state';
-import type { TaskState } from '../tasks.repository';
+import type { TaskState } from '../task-record';
 import { fieldProblem } from '../../common/problem';
 
 /** The rules that tie recurrence and reminders to a due date, checked on the state a write would leave. */

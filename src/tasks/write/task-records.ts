@@ -1,38 +1,16 @@
 import type { FieldChanges } from '../../events/activity-events';
 import type { ActivityEntry } from '../../events/activity-log.repository';
 import type { TaskDto } from '../dto/task.dto';
-import type { Reminder } from '../scheduling/reminders';
 import type { Recurred } from '../scheduling/task-time';
-import type { UnshownState, TaskState } from '../tasks.repository';
+import type { TaskState } from '../task-record';
 
-/** What task writes record in the activity log, and the state a write starts from. */
+/** What task writes record in the activity log. */
 
 /** A new task's history names what it was created with, not the empty lists it lacks. */
 export function withoutEmptyLists(changes: FieldChanges): FieldChanges {
   return Object.fromEntries(
     Object.entries(changes).filter(([, change]) => !(Array.isArray(change.to) && change.to.length === 0)),
   );
-}
-
-/** The state a write starts from: what the answer shows, as stored, and what it does not show. */
-export function stateOf(task: TaskDto, hidden: UnshownState): TaskState {
-  return {
-    projectId: task.projectId,
-    title: task.title,
-    description: task.description,
-    status: task.status,
-    priority: task.priority,
-    dueDate: task.dueDate,
-    assigneeId: task.assigneeId,
-    githubRepo: hidden.githubRepo,
-    recurrence: task.recurrence,
-    recurrenceDone: hidden.recurrenceDone,
-    timezone: task.timezone,
-    reminders: task.reminders.map(({ remindAt: _remindAt, ...reminder }) => reminder as Reminder),
-    labelIds: task.labels.map((label) => label.id).sort(),
-    parentId: task.parentId,
-    position: task.position,
-  };
 }
 
 /** One record per task of a subtree that went to the trash (`deletedAt` then) or came back from it. */

@@ -8,7 +8,8 @@ import type { TaskDto } from '../dto/task.dto';
 import { checkItem } from './batch-outcomes';
 import type { TaskWrite } from '../task-state';
 import type { Recurred } from '../scheduling/task-time';
-import { TasksRepository, TaskState } from '../tasks.repository';
+import { TasksRepository } from '../tasks.repository';
+import type { TaskState } from '../task-record';
 
 /** How deep subtasks nest, a top-level task being level 1. */
 const MAX_LEVELS = 5;

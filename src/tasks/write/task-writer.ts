@@ -23,18 +23,12 @@ import { TaskGithubLinks } from '../task-github-links';
 import { Placement, TaskPlacement } from '../ordering/task-placement';
 import { keysAfter } from '../ordering/task-positions';
 import { TaskPositionsRepository } from '../ordering/task-positions.repository';
-import {
-  recurredEntry,
-  stateOf,
-  taskSubject,
-  trashEntries,
-  updateEntries,
-  withoutEmptyLists,
-} from './task-records';
-import { nextTaskState, PLACEMENT_FIELDS, TASK_DEFAULTS, TaskWrite, TRACKED_FIELDS } from '../task-state';
+import { recurredEntry, taskSubject, trashEntries, updateEntries, withoutEmptyLists } from './task-records';
+import { nextTaskState, TaskWrite } from '../task-state';
 import { applyRecurrence, assertTimeRules, movesReminders, upcomingReminders } from '../scheduling/task-time';
 import { NamedLabels, TaskWriteChecks, TaskWritePlan, withoutFailures } from './task-write-checks';
-import { TasksRepository, TaskState } from '../tasks.repository';
+import { TasksRepository } from '../tasks.repository';
+import { answerOf, PLACEMENT_FIELDS, TASK_DEFAULTS, TaskState, TRACKED_FIELDS } from '../task-record';
 
 export interface WriteOptions {
   mode: 'merge' | 'replace';
@@ -191,17 +185,25 @@ export class TaskWriter {
       const access = await this.access.taskAccess(principal.userId, ids, 'update', manager);
       for (const [id, granted] of access) if (granted instanceof HttpException) failures.set(id, granted);
       const readable = ids.filter((id) => !failures.has(id));
-      const found = new Map((await this.tasks.readMany(readable, manager)).map((task) => [task.id, task]));
-      const hidden = await this.tasks.hiddenStates(readable, manager);
+      const found = new Map(
+        (await this.tasks.records(readable, manager)).map((task) => [task.facts.id, task]),
+      );
       const write: TaskWrite = {
         ...dto,
         githubRepo: dto.githubRepo === undefined ? undefined : (repo?.key ?? null),
       };
       let plans: TaskWritePlan[] = [];
       for (const id of readable) {
-        const task = found.get(id)!;
+        const record = found.get(id)!;
+        const current = record.state;
+        const task = answerOf(record);
         const seen = seenDueDates.get(id);
-        if (task.recurrence && seen !== undefined && task.dueDate !== seen && !options.expected.has(id)) {
+        if (
+          current.recurrence &&
+          seen !== undefined &&
+          current.dueDate !== seen &&
+          !options.expected.has(id)
+        ) {
           outcomes.set(id, task);
           continue;
         }
@@ -210,7 +212,6 @@ export class TaskWriter {
           continue;
         }
         checkItem(failures, id, () => {
-          const current = stateOf(task, hidden.get(id)!);
           const next = nextTaskState(current, write, options.mode);
           const completing = current.status !== 'completed' && next.status === 'completed';
           plans.push({
@@ -370,9 +371,9 @@ export class TaskWriter {
     const writable = ids.filter((id) => !(access.get(id) instanceof HttpException));
     if (ids.length === 1 && writable.length === 0) throw access.get(ids[0]) as HttpException;
     const linking = new Set(
-      [...(await this.tasks.hiddenStates(writable))].flatMap(([id, hidden]) =>
-        hidden.githubRepo === repoKey ? [id] : [],
-      ),
+      (await this.tasks.records(writable))
+        .filter((task) => task.state.githubRepo === repoKey)
+        .map((task) => task.facts.id),
     );
     return { ask: writable.some((id) => !linking.has(id)), linking };
   }
