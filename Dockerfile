@@ -9,6 +9,7 @@ COPY tsconfig.json tsconfig.build.json nest-cli.json .swcrc ormconfig.ts ./
 COPY src ./src
 COPY migrations ./migrations
 COPY scripts ./scripts
+COPY web ./web
 RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: production dependencies and the build only, as an unprivileged user.

@@ -29,6 +29,9 @@ const transform = {
 };
 const shared = {
   testEnvironment: 'node',
+  // file-type offers Node only `import` and `module-sync` (the conditions of Node's own require(esm)), which Jest's
+  // resolver does not take; its entry is compiled like the packages above.
+  moduleNameMapper: { '^file-type$': '<rootDir>/node_modules/file-type/index.js' },
   transform,
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   rootDir: '.',

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './src/config/app-config';
 import { buildDataSourceOptions } from './src/database/data-source-options';
+import { ENTITIES } from './src/entities';
 
 /**
  * The data source for the TypeORM CLI (`npm run migration:*`). The CLI needs a server to talk to, so DATABASE_URL is
@@ -14,4 +15,4 @@ if (!config.database.url) {
   );
 }
 
-export default new DataSource(buildDataSourceOptions(config.database.url, config.database));
+export default new DataSource(buildDataSourceOptions(config.database.url, config.database, ENTITIES));

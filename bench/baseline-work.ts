@@ -21,12 +21,14 @@ export interface CapturedStatement {
 export interface BaselineStatements {
   s0: CapturedStatement;
   s1: CapturedStatement;
-  /** The task insert and the activity insert; POSITION_PARAMETER of the first gets a fresh key per request. */
+  /** The task insert and the activity insert; the first's `positionParameter` gets a fresh key per request. */
   s5: [CapturedStatement, CapturedStatement];
+  /**
+   * The insert's parameter holding the (one-element) array of positions, which must be unique per project: found
+   * by the column's name where the statement was captured, so a column added to the task record cannot shift it.
+   */
+  positionParameter: number;
 }
-
-/** The insert's parameter holding the (one-element) array of positions, which must be unique per project. */
-export const POSITION_PARAMETER = 13;
 
 export const statements = JSON.parse(process.env.BENCH_STATEMENTS!) as BaselineStatements;
 const secret = Buffer.from(process.env.JWT_SECRET!);
@@ -66,7 +68,7 @@ function freshPosition(): string {
 export async function createTask(): Promise<{ id: string }> {
   const [insert, activity] = statements.s5;
   const parameters = [...insert.parameters];
-  parameters[POSITION_PARAMETER] = [freshPosition()];
+  parameters[statements.positionParameter] = [freshPosition()];
   const client = await pool.connect();
   try {
     await client.query('BEGIN');

@@ -1,5 +1,6 @@
 import { hash } from 'argon2';
 import type { DataSource, EntityManager } from 'typeorm';
+import { DEFAULT_STATES, STATUS_OF_CATEGORY } from '../src/workflow/workflow';
 
 export const BENCH_PASSWORD = 'bench-password-123';
 const USERS = 10_000;
@@ -20,6 +21,9 @@ export interface BenchData {
    * scenarios read, and emptied after each run, so runs measure the same data.
    */
   writesProjectId: string;
+  /** The big project's select field "Kind", and its first option (a fifth of the project's tasks have it). */
+  kindFieldId: string;
+  kindOptionId: string;
 }
 
 /** Words titles are made of; a scenario searches for one of them. */
@@ -47,15 +51,22 @@ const WORDS = [
 ];
 export const SEARCH_WORD = 'webinar';
 
+/** The bench data set with three custom fields set on every task, each part seeded once and reused after. */
+export async function seedBenchData(db: DataSource, log: (line: string) => void): Promise<BenchData> {
+  await seedTasksOnce(db, log);
+  await seedFieldsOnce(db, log);
+  return benchData(db);
+}
+
 /**
  * Seeds 10,000 users, 2,000 projects and 1,000,000 tasks with set-based SQL: one project of 200,000 tasks, a user in
  * the big project and 50 more, a fifth of the tasks overdue, some shared. Reuses the data set when it is already there.
  */
-export async function seedBenchData(db: DataSource, log: (line: string) => void): Promise<BenchData> {
+export async function seedTasksOnce(db: DataSource, log: (line: string) => void): Promise<void> {
   const [{ count }] = await db.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM tasks`);
   if (count >= TASKS) {
     log(`reusing the data set (${count.toLocaleString('en')} tasks)`);
-    return benchData(db);
+    return;
   }
   const started = Date.now();
   log('seeding 10,000 users, 2,000 projects and 1,000,000 tasks…');
@@ -64,7 +75,49 @@ export async function seedBenchData(db: DataSource, log: (line: string) => void)
   await db.transaction((manager) => seedIn(manager, passwordHash));
   await db.query(`VACUUM ANALYZE`);
   log(`seeded in ${Math.round((Date.now() - started) / 1000)} s`);
-  return benchData(db);
+}
+
+/**
+ * Gives every bench project three custom fields (a select "Kind" of five options, a number "Estimate", a date
+ * "Target") and every task a value of each, through the same trigger a task write goes through. Once.
+ */
+export async function seedFieldsOnce(db: DataSource, log: (line: string) => void): Promise<void> {
+  const [{ count }] = await db.query<{ count: number }[]>(
+    `SELECT count(*)::int AS count FROM custom_fields f JOIN projects p ON p.id = f.project_id
+      WHERE p.name = 'bench: big'`,
+  );
+  if (count > 0) return;
+  const started = Date.now();
+  log('setting three custom fields on every task…');
+  await db.transaction(async (manager) => {
+    await manager.query(
+      `INSERT INTO custom_fields (project_id, name, type, options, position)
+       SELECT p.id, f.name, f.type,
+              CASE WHEN f.type = 'select'
+                   THEN (SELECT jsonb_agg(jsonb_build_object('id', gen_random_uuid(), 'name', 'Kind ' || k,
+                                                             'color', '#8b949e') ORDER BY k)
+                           FROM generate_series(1, 5) AS k)
+                   ELSE '[]' END,
+              f.position
+         FROM projects p
+        CROSS JOIN (VALUES ('Kind', 'select', 0), ('Estimate', 'number', 1), ('Target', 'date', 2))
+                AS f (name, type, position)
+        WHERE p.name LIKE 'bench%'`,
+    );
+    await manager.query(
+      `UPDATE tasks t
+          SET fields = jsonb_build_object(
+                k.id::text, k.options -> (abs(hashtext(t.id::text)) % 5) ->> 'id',
+                e.id::text, abs(hashtext(t.id::text)) % 21,
+                d.id::text, to_char(date '2027-01-01' + abs(hashtext(t.id::text)) % 365, 'YYYY-MM-DD'))
+         FROM custom_fields k, custom_fields e, custom_fields d
+        WHERE k.project_id = t.project_id AND k.name = 'Kind'
+          AND e.project_id = t.project_id AND e.name = 'Estimate'
+          AND d.project_id = t.project_id AND d.name = 'Target'`,
+    );
+  });
+  await db.query(`VACUUM ANALYZE`);
+  log(`fields set in ${Math.round((Date.now() - started) / 1000)} s`);
 }
 
 async function seedIn(db: EntityManager, passwordHash: string): Promise<void> {
@@ -83,6 +136,7 @@ async function seedIn(db: EntityManager, passwordHash: string): Promise<void> {
   await db.query(`CREATE TEMP TABLE bench_projects ON COMMIT DROP AS
                   SELECT row_number() OVER (ORDER BY CASE WHEN name = 'bench: big' THEN 0 ELSE 1 END, id) AS pn, id
                     FROM projects WHERE name LIKE 'bench%'`);
+  await seedStates(db, `SELECT id FROM bench_projects`);
   // Owners: user 1 owns the big project, the rest go round the users; four more members each; user 2 (the busy
   // user) is a member of the big project and of projects 2..51, so S3 and S4 read over 220,000 visible tasks.
   await db.query(
@@ -110,7 +164,7 @@ async function seedIn(db: EntityManager, passwordHash: string): Promise<void> {
   // due in the past, a third in the future, the rest without a date; a third assigned to the project's owner.
   await db.query(
     `INSERT INTO tasks (project_id, title, description, status, priority, due_date, assignee_id, created_by,
-                        created_at, updated_at, completed_at, position)
+                        created_at, updated_at, completed_at, position, state_id)
      SELECT p.id,
             initcap(w1) || ' the ' || w2 || ' ' || n,
             CASE WHEN n % 4 = 0 THEN 'Notes on ' || w2 || ' for task ' || n END,
@@ -121,14 +175,16 @@ async function seedIn(db: EntityManager, passwordHash: string): Promise<void> {
             o.user_id,
             now() - make_interval(mins => n % 525600), now() - make_interval(mins => n % 43200),
             CASE WHEN s.status = 'completed' THEN now() - make_interval(mins => n % 43200) END,
-            task_position_key(n)
+            task_position_key(n),
+            (SELECT ws.id FROM workflow_states ws
+              WHERE ws.project_id = p.id AND ws.category = ($5::jsonb) ->> s.status)
        FROM generate_series(1, $1) AS n
        CROSS JOIN LATERAL (SELECT CASE WHEN n <= $2 THEN 1 ELSE 2 + (n % ($3 - 1)) END AS project_n) AS pick
        JOIN bench_projects p ON p.pn = pick.project_n
        JOIN project_members o ON o.project_id = p.id AND o.role = 'owner'
        CROSS JOIN LATERAL (SELECT (ARRAY['pending','pending','pending','in_progress','completed'])[1 + n % 5] AS status,
                                   ($4::text[])[1 + n % 20] AS w1, ($4::text[])[1 + (n / 20) % 20] AS w2) AS s`,
-    [TASKS, BIG_PROJECT_TASKS, PROJECTS, WORDS],
+    [TASKS, BIG_PROJECT_TASKS, PROJECTS, WORDS, JSON.stringify(CATEGORY_OF_STATUS)],
   );
   // 5,000 shares to users outside the task's project, 100 of them to the busy user.
   await db.query(
@@ -139,6 +195,26 @@ async function seedIn(db: EntityManager, passwordHash: string): Promise<void> {
       WHERE NOT EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = t.project_id AND m.user_id = u.id)
      ON CONFLICT DO NOTHING`,
     [USERS],
+  );
+}
+
+/** Each default state's category, by the status its tasks are seeded with. */
+const CATEGORY_OF_STATUS = Object.fromEntries(
+  DEFAULT_STATES.map((state) => [STATUS_OF_CATEGORY[state.category], state.category]),
+);
+
+/** The default states, for projects the seed makes in SQL rather than through the service. */
+async function seedStates(db: EntityManager | DataSource, projectIds: string): Promise<void> {
+  await db.query(
+    `INSERT INTO workflow_states (project_id, name, category, color, position)
+     SELECT p.id, s.name, s.category, s.color, s.position - 1
+       FROM (${projectIds}) AS p (id)
+      CROSS JOIN unnest($1::text[], $2::text[], $3::text[]) WITH ORDINALITY AS s (name, category, color, position)`,
+    [
+      DEFAULT_STATES.map((state) => state.name),
+      DEFAULT_STATES.map((state) => state.category),
+      DEFAULT_STATES.map((state) => state.color),
+    ],
   );
 }
 
@@ -158,11 +234,18 @@ async function benchData(db: DataSource): Promise<BenchData> {
        SELECT $1, id, 'owner' FROM users WHERE email = $2`,
       [writes.id, big.email],
     );
+    await seedStates(db, `SELECT '${writes.id}'::uuid`);
   }
+  const [kind] = await db.query<{ id: string; option_id: string }[]>(
+    `SELECT id, options -> 0 ->> 'id' AS option_id FROM custom_fields WHERE project_id = $1 AND name = 'Kind'`,
+    [big.project_id],
+  );
   return {
     bigOwnerEmail: big.email,
     bigProjectId: big.project_id,
     busyUserEmail: 'bench2@example.com',
     writesProjectId: writes.id,
+    kindFieldId: kind.id,
+    kindOptionId: kind.option_id,
   };
 }

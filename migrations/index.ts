@@ -15,6 +15,10 @@ import { CreateSearch1765065600000 } from './1765065600000-CreateSearch';
 import { CoverTaskLists1765152000000 } from './1765152000000-CoverTaskLists';
 import { StoreNextOccurrences1765238400000 } from './1765238400000-StoreNextOccurrences';
 import { NameRelatedTasks1765324800000 } from './1765324800000-NameRelatedTasks';
+import { CreateWorkflowStates1765411200000 } from './1765411200000-CreateWorkflowStates';
+import { CreateViews1765497600000 } from './1765497600000-CreateViews';
+import { CreateCustomFields1765584000000 } from './1765584000000-CreateCustomFields';
+import { CreateImports1765670400000 } from './1765670400000-CreateImports';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -34,4 +38,8 @@ export const migrations: (new () => MigrationInterface)[] = [
   CoverTaskLists1765152000000,
   StoreNextOccurrences1765238400000,
   NameRelatedTasks1765324800000,
+  CreateWorkflowStates1765411200000,
+  CreateViews1765497600000,
+  CreateCustomFields1765584000000,
+  CreateImports1765670400000,
 ];

@@ -114,6 +114,7 @@ describe('activity log and change feed', () => {
         changes: {
           projectId: { from: null, to: p },
           title: { from: null, to: 'Write' },
+          stateId: { from: null, to: expect.any(String) },
           status: { from: null, to: 'pending' },
           priority: { from: null, to: 2 },
           timezone: { from: null, to: 'UTC' },
@@ -123,7 +124,11 @@ describe('activity log and change feed', () => {
         event: 'task.updated',
         taskId: task.id,
         version: 2,
-        changes: { title: { from: 'Write', to: 'Write more' }, status: { from: 'pending', to: 'completed' } },
+        changes: {
+          title: { from: 'Write', to: 'Write more' },
+          stateId: { from: expect.any(String), to: expect.any(String) },
+          status: { from: 'pending', to: 'completed' },
+        },
       },
       // Every update is task.updated; a change of assignee is also named, for the assignee and its subscribers.
       { event: 'task.updated', taskId: task.id, changes: { assigneeId: { from: null, to: colleague.id } } },
@@ -159,7 +164,11 @@ describe('activity log and change feed', () => {
         event: 'task.updated',
         projectId: other.id,
         taskId: task.id,
-        changes: { projectId: { from: p, to: other.id }, assigneeId: { from: colleague.id, to: null } },
+        changes: {
+          projectId: { from: p, to: other.id },
+          stateId: { from: expect.any(String), to: expect.any(String) },
+          assigneeId: { from: colleague.id, to: null },
+        },
       },
       {
         event: 'task.unassigned',
@@ -371,7 +380,10 @@ describe('activity log and change feed', () => {
           event: 'task.updated',
           taskId: task.id,
           projectId: target.id,
-          changes: { projectId: { from: project.id, to: target.id } },
+          changes: {
+            projectId: { from: project.id, to: target.id },
+            stateId: { from: expect.any(String), to: expect.any(String) },
+          },
         }),
       ]);
       const projectHistory = await readActivity(t, viewer, `/projects/${project.id}/activity`);

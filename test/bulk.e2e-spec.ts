@@ -74,6 +74,7 @@ describe('bulk edits', () => {
       expect(updates).toHaveLength(1);
       expect(updates[0].changes).toEqual({
         priority: { from: 0, to: 7 },
+        stateId: { from: expect.any(String), to: expect.any(String) },
         status: { from: 'pending', to: 'in_progress' },
       });
     }

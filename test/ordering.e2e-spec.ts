@@ -98,7 +98,7 @@ describe('manual order', () => {
     const [record] = (await readActivity(t, member, `/tasks/${c.id}/activity`)).filter(
       (item) => item.event === 'task.moved',
     );
-    expect(Object.keys(record.changes).sort()).toEqual(['position', 'status']);
+    expect(Object.keys(record.changes).sort()).toEqual(['position', 'stateId', 'status']);
 
     const { project: other, tasks: there } = await freshProject(2);
     const child = await createTask(t, project, member, { parentId: a.id, title: 'child' });

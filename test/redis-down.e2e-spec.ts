@@ -1,19 +1,24 @@
+import { Redis } from 'ioredis';
+import { setTimeout as delay } from 'node:timers/promises';
+import { BrokenRedis } from './support/broken-redis';
 import { eventually } from './support/eventually';
 import { createUser } from './support/factories';
-import { freePort } from './support/local-process';
 import { startTestApp, TestApp } from './support/test-app';
 
+// Jest fails the running test on any rejection left unhandled, as it would end a production process; the tests
+// below lean on that, and their controls show the commands in question do reject in the situation they build.
+
 describe('with REDIS_URL set but Redis down', () => {
+  let redis: BrokenRedis;
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({
-      // Nothing listens on a free port: Redis as good as dead.
-      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
-      LOGIN_MAX_FAILURES: '2',
-      RATE_LIMIT_PER_MINUTE: '5',
-    });
+    redis = await BrokenRedis.start('hangs-up');
+    t = await startTestApp({ REDIS_URL: redis.url, LOGIN_MAX_FAILURES: '2', RATE_LIMIT_PER_MINUTE: '5' });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await redis.stop();
+  });
 
   it('keeps serving, with limits counted in memory instead of hanging', async () => {
     const user = await createUser(t);
@@ -38,9 +43,41 @@ describe('with REDIS_URL set but Redis down', () => {
   it('leaves nothing running once closed, though Redis never answered', async () => {
     const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
     const before = timers();
-    const another = await startTestApp({ REDIS_URL: `redis://127.0.0.1:${await freePort()}` });
+    const another = await startTestApp({ REDIS_URL: redis.url });
     await another.close();
     // Left alone, the adapter's clients would retry for about ten seconds before giving up.
     await eventually('every reconnect timer to stop', () => timers() <= before, 3000);
+  });
+
+  it('keeps running while Redis stays away past the retry limit of a command the adapter sent and dropped', async () => {
+    // The control: a client that gives up on a command after 20 retries, as the adapter's SUBSCRIBE once did.
+    const bare = new Redis(redis.url, { maxRetriesPerRequest: 20 });
+    bare.on('error', () => undefined);
+    const subscribed = bare.subscribe('a-channel');
+    // Twenty reconnects at 50, 100, … 1,000 ms apart: about ten and a half seconds.
+    await expect(subscribed).rejects.toThrow('max retries per request');
+    bare.disconnect();
+    await t.http.get('/health').expect(200);
+  }, 20_000);
+});
+
+describe('with REDIS_URL set and a Redis that accepts connections but never answers', () => {
+  it('closes without leaving a rejected command unhandled', async () => {
+    const redis = await BrokenRedis.start('silent');
+    const t = await startTestApp({ REDIS_URL: redis.url });
+    // The control: a client disconnected while its command waits for an answer rejects that command.
+    const bare = new Redis(redis.url);
+    bare.on('error', () => undefined);
+    await eventually('the bare client to connect', () => bare.status === 'connect');
+    const subscribed = bare.subscribe('a-channel');
+    bare.disconnect();
+    await expect(subscribed).rejects.toThrow('Connection is closed.');
+
+    expect(redis.openConnections).toBeGreaterThan(0);
+    await t.close();
+    // A client's commands are rejected as its socket closes, and reported unhandled a few microtasks later.
+    await eventually('the app to hang up on Redis', () => redis.openConnections === 0);
+    await delay(50);
+    await redis.stop();
   });
 });

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { createUser, TestUser } from './support/factories';
-import { freePort } from './support/local-process';
+import { BrokenRedis } from './support/broken-redis';
 import { TcpProxy } from './support/tcp-proxy';
 import { startTestApp, TestApp } from './support/test-app';
 import { createTestDatabase, TestDatabase } from './support/test-database';
@@ -22,6 +22,7 @@ describe('the request log', () => {
   let database: TestDatabase;
   // Between the app and its database, so a test can take the database away.
   let proxy: TcpProxy;
+  let redis: BrokenRedis;
   let t: TestApp;
   const lines: LogLine[] = [];
   let user: TestUser;
@@ -37,10 +38,11 @@ describe('the request log', () => {
         done();
       },
     });
-    // Nothing listens on a free port: the rate limit's first look at Redis fails inside a request, and says so.
+    // Redis hangs up at once: the rate limit's first look at it fails inside a request, and says so.
+    redis = await BrokenRedis.start('hangs-up');
     const env = {
       LOG_LEVEL: 'info',
-      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+      REDIS_URL: redis.url,
       DATABASE_URL: url,
       DB_CONNECTION_TIMEOUT_MS: '1000',
     };
@@ -49,6 +51,7 @@ describe('the request log', () => {
   afterAll(async () => {
     await t.close();
     await proxy.cut();
+    await redis.stop();
     await database.drop();
   });
 

@@ -34,6 +34,7 @@ describe('tasks', () => {
       expect(res.body).toEqual({
         id: expect.any(String),
         projectId: project.id,
+        stateId: expect.any(String),
         title: 'Write the post',
         description: null,
         status: 'pending',
@@ -58,6 +59,7 @@ describe('tasks', () => {
         subtaskCounts: { total: 0, completed: 0 },
         blocked: false,
         position: expect.stringMatching(/^[0-9A-Za-z]+$/),
+        fields: {},
       });
       expect(res.headers.location).toBe(`/api/v1/tasks/${res.body.id}`);
       // The version, then a digest of what moves without one (counts, the labels as shown).

@@ -387,7 +387,7 @@ describe('time: recurrence, reminders', () => {
           .post('/tasks')
           .send({ title: 'Due while down', reminders: [{ at: new Date(Date.now() + 1500).toISOString() }] })
           .expect(201);
-        await first.app.close();
+        await first.close();
         // Down past the reminder's time.
         await new Promise((resolve) => setTimeout(resolve, 1800));
         second = await startTestApp(POLL, database);
@@ -405,7 +405,7 @@ describe('time: recurrence, reminders', () => {
           );
         });
       } finally {
-        await second?.app.close();
+        await second?.close();
         await database.drop();
       }
     });

@@ -41,8 +41,17 @@ describe('type confusion on task writes', () => {
     ['labelIds', null],
     ['priority', null],
     ['status', null],
+    ['stateId', null],
+    ['stateId', 7],
+    ['stateId', 'To do'],
     ['timezone', null],
     ['parentId', 7],
+    ['fields', null],
+    ['fields', []],
+    ['fields', 'estimate=3'],
+    ['fields', { estimate: 3 }],
+    ['fields', { '0b5f3a5e-2f7c-4a4e-9d55-2b7f7d6a1c10': { value: 3 } }],
+    ['fields', { '0b5f3a5e-2f7c-4a4e-9d55-2b7f7d6a1c10': [1, 2] }],
   ])('%s = %j is 422 naming the field on PATCH, PUT, POST and both bulk routes', async (field, value) => {
     for (const request of routes(field, value)) {
       const res = await request.set('Authorization', owner.bearer);

@@ -7,6 +7,7 @@ import { AttachmentSweeper } from './attachment-sweeper';
 import { AttachmentsController, TaskAttachmentsController } from './attachments.controller';
 import { AttachmentsRepository } from './attachments.repository';
 import { AttachmentsService } from './attachments.service';
+import { StagedFiles } from './staged-files';
 import { AttachmentStorage } from './storage/attachment-storage';
 import { DiskStorage } from './storage/disk-storage';
 import { S3Storage } from './storage/s3-storage';
@@ -19,6 +20,7 @@ import { S3Storage } from './storage/s3-storage';
     AttachmentsService,
     AttachmentsRepository,
     AttachmentSweeper,
+    StagedFiles,
     {
       provide: AttachmentStorage,
       inject: [AppConfig],
@@ -28,5 +30,6 @@ import { S3Storage } from './storage/s3-storage';
       },
     },
   ],
+  exports: [AttachmentStorage, StagedFiles],
 })
 export class AttachmentsModule {}

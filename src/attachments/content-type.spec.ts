@@ -20,7 +20,7 @@ describe('detectContentType', () => {
   });
 
   it('calls anything else, and an empty file, opaque bytes', async () => {
-    expect(await detectContentType(Buffer.from([0xff, 0xfe, 0x00, 0x01, 0x80]))).toBe(
+    expect(await detectContentType(Buffer.from([0x00, 0x01, 0x80, 0xfe, 0xff]))).toBe(
       'application/octet-stream',
     );
     expect(await detectContentType(Buffer.from('text\0with a NUL'))).toBe('application/octet-stream');

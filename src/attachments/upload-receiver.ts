@@ -15,6 +15,8 @@ export interface ReceivedFile {
   sha256: string;
   /** The first SNIFF_BYTES bytes (fewer for a smaller file), to tell its type. */
   head: Buffer;
+  /** The body's other parts: short text fields sent beside the file. */
+  fields: Record<string, string>;
 }
 
 export interface UploadLimits {
@@ -57,6 +59,7 @@ export function receiveUpload(
     }
     let settled = false;
     let storing: Promise<ReceivedFile> | undefined;
+    const fields = Object.create(null) as Record<string, string>;
     let meter: ByteMeter | undefined;
     const fail = (error: unknown) => {
       if (settled) return;
@@ -85,8 +88,15 @@ export function receiveUpload(
       measured.on('error', () => undefined);
       stream.on('error', (error) => measured.destroy(error));
       stream.pipe(measured);
-      storing = store(measured).then(() => ({ filename: safeFilename(info.filename), ...measured.result() }));
+      storing = store(measured).then(() => ({
+        filename: safeFilename(info.filename),
+        ...measured.result(),
+        fields,
+      }));
       storing.catch(fail);
+    });
+    parser.on('field', (name, value) => {
+      fields[name] = value;
     });
     parser.on('filesLimit', () => fail(fileError('Send one file per upload')));
     parser.on('partsLimit', () => fail(new BadRequestException('The multipart body has too many parts')));
@@ -133,7 +143,7 @@ class ByteMeter extends Transform {
     done(null, chunk);
   }
 
-  result(): Omit<ReceivedFile, 'filename'> {
+  result(): Omit<ReceivedFile, 'filename' | 'fields'> {
     return { size: this.size, sha256: this.hash.digest('hex'), head: Buffer.concat(this.headChunks) };
   }
 }

@@ -3,12 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
-import { UsersModule } from '../users/users.module';
 import { ApiKeyStrategy } from './api-key.strategy';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
-import { AuthController } from './auth.controller';
-import { AuthService } from './auth.service';
 import { AuthenticationGuard } from './authentication.guard';
 import { CredentialsModule } from './credentials.module';
 import { JwtStrategy } from './jwt.strategy';
@@ -24,7 +21,6 @@ import { ScopeGuard } from './scope.guard';
 @Module({
   imports: [
     CredentialsModule,
-    UsersModule,
     PassportModule,
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, RedisConnection],
@@ -42,9 +38,8 @@ import { ScopeGuard } from './scope.guard';
       }),
     }),
   ],
-  controllers: [AuthController, ApiKeysController],
+  controllers: [ApiKeysController],
   providers: [
-    AuthService,
     ApiKeysService,
     LoginLimiter,
     ApiKeyFailureLimiter,
@@ -57,6 +52,6 @@ import { ScopeGuard } from './scope.guard';
     { provide: APP_GUARD, useClass: ScopeGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [PrincipalLoader, CredentialsModule, ApiKeyFailureLimiter, FeedTokenFailureLimiter],
+  exports: [PrincipalLoader, CredentialsModule, LoginLimiter, ApiKeyFailureLimiter, FeedTokenFailureLimiter],
 })
 export class AuthModule {}

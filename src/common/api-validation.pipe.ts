@@ -22,7 +22,7 @@ export class ApiValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     try {
-      return await super.transform(value, metadata);
+      return await super.transform(metadata.type === 'query' ? groupedByPrefix(value) : value, metadata);
     } catch (error) {
       if (error instanceof RequestValidationException && metadata.type !== 'body') {
         throw error.withStatus(HttpStatus.BAD_REQUEST);
@@ -30,4 +30,28 @@ export class ApiValidationPipe extends ValidationPipe {
       throw error;
     }
   }
+}
+
+/**
+ * A query string's dotted parameters grouped by their first part: `field.<id>.gte=5` is `{ field: { '<id>.gte': '5' } }`,
+ * so a query DTO declares one property for a family of parameters whose names carry ids. A plain parameter of the
+ * same name (`field=5`) is kept as sent, and fails the property's own check.
+ */
+function groupedByPrefix(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  const grouped: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
+    const dot = key.indexOf('.');
+    if (dot <= 0) {
+      grouped[key] = item;
+      continue;
+    }
+    const prefix = key.slice(0, dot);
+    const group = grouped[prefix];
+    if (group !== undefined && (typeof group !== 'object' || group === null || Array.isArray(group)))
+      continue;
+    const members = (group ?? {}) as Record<string, unknown>;
+    grouped[prefix] = { ...members, [key.slice(dot + 1)]: item };
+  }
+  return grouped;
 }

@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 
 /** The SQL type of one cursor key, checked on the way in so a key never reaches a cast it cannot pass. */
 export type CursorKeyType =
-  'uuid' | 'integer' | 'bigint' | 'smallint' | 'date' | 'timestamptz' | 'text' | 'real';
+  'uuid' | 'integer' | 'bigint' | 'smallint' | 'date' | 'timestamptz' | 'text' | 'real' | 'numeric';
 
 /** A key's type, and whether it may be null (a nullable sort key, such as a due date, pages its null part last). */
 export type CursorKeySpec = CursorKeyType | { type: CursorKeyType; nullable: true };
@@ -13,6 +13,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 // A float4 as PostgreSQL prints it (its shortest exact form).
 const REAL = /^-?\d{1,40}(?:\.\d{1,40})?(?:e[+-]?\d{1,2})?$/i;
+// A numeric as PostgreSQL prints it: digits, never an exponent.
+const NUMERIC = /^-?\d{1,400}(?:\.\d{1,400})?$/;
 // ISO 8601 as JavaScript writes it, or PostgreSQL's own text form of a timestamptz.
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?(?:Z|[+-]\d{2}(?::?\d{2})?)$/;
 const INTEGER_RANGES: Record<'integer' | 'bigint' | 'smallint', [bigint, bigint]> = {
@@ -20,7 +22,7 @@ const INTEGER_RANGES: Record<'integer' | 'bigint' | 'smallint', [bigint, bigint]
   integer: [-(2n ** 31n), 2n ** 31n - 1n],
   bigint: [-(2n ** 63n), 2n ** 63n - 1n],
 };
-const MAX_TEXT_KEY = 1000;
+const MAX_TEXT_KEY = 2048;
 const MAC_BYTES = 16;
 
 /**
@@ -87,6 +89,8 @@ function fits(key: unknown, spec: CursorKeySpec): boolean {
       return typeof key === 'string' && key.length <= MAX_TEXT_KEY;
     case 'real':
       return typeof key === 'string' && REAL.test(key);
+    case 'numeric':
+      return typeof key === 'string' && NUMERIC.test(key);
     default: {
       const text = typeof key === 'number' ? String(key) : key;
       if (typeof text !== 'string' || !/^-?\d{1,19}$/.test(text)) return false;

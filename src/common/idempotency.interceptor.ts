@@ -16,10 +16,14 @@ import { ApiConflictResponse, ApiHeader } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
-import type { Principal } from '../auth/principal';
 import { AppConfig } from '../config/app-config';
 import { IdempotencyRepository, StoredResponse } from './idempotency.repository';
 import { derivedKey, SealedBox } from './sealed-box';
+
+/** All a replay needs of the caller: the shared layer knows no more of auth's principal than this. */
+interface Caller {
+  userId: string;
+}
 
 const HTTP_CODE_METADATA = '__httpCode__';
 const SEALED = 'taskforge:idempotency-sealed';
@@ -47,7 +51,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
   }
 
   async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
-    const req = context.switchToHttp().getRequest<Request & { user: Principal }>();
+    const req = context.switchToHttp().getRequest<Request & { user: Caller }>();
     const res = context.switchToHttp().getResponse<Response>();
     const key = req.headers['idempotency-key'];
     if (key === undefined) return next.handle();

@@ -1,5 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import {
+  DocumentBuilder,
+  getSchemaPath,
+  SwaggerModule,
+  type OpenAPIObject,
+  type OperationObject,
+} from '@nestjs/swagger';
+import { PROBLEM_CONTENT_TYPE } from './problem';
+import { FieldErrorDto, ProblemDto } from './problem.dto';
 
 export const BEARER_SCHEME = 'bearer';
 export const API_KEY_SCHEME = 'apiKey';
@@ -17,6 +25,28 @@ export function setupOpenApi(app: INestApplication): void {
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' }, BEARER_SCHEME)
       .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, API_KEY_SCHEME)
       .build(),
+    { extraModels: [ProblemDto, FieldErrorDto] },
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', raw: ['json'] });
+  SwaggerModule.setup('docs', app, describeProblems(document), {
+    jsonDocumentUrl: 'docs-json',
+    raw: ['json'],
+  });
+}
+
+/**
+ * Every error answer is a problem (RFC 9457): the document says so on each 4xx and 5xx it lists, so a generated
+ * client reads `title`, `detail` and `errors` typed rather than as nothing.
+ */
+function describeProblems(document: OpenAPIObject): OpenAPIObject {
+  const problem = { schema: { $ref: getSchemaPath(ProblemDto) } };
+  for (const operations of Object.values(document.paths)) {
+    for (const operation of Object.values(operations as Record<string, OperationObject | undefined>)) {
+      for (const [status, response] of Object.entries(operation?.responses ?? {})) {
+        if (response && Number(status) >= 400 && !('$ref' in response) && !response.content) {
+          response.content = { [PROBLEM_CONTENT_TYPE]: problem };
+        }
+      }
+    }
+  }
+  return document;
 }

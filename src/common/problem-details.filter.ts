@@ -4,6 +4,7 @@ import {
   isDatabaseUnavailable,
   isDataException,
   isTransactionConflict,
+  isForeignKeyViolation,
   isUniqueViolation,
 } from '../database/database-errors';
 import { httpProblem, Problem, PROBLEM_CONTENT_TYPE, statusTitle } from './problem';
@@ -84,6 +85,12 @@ const DATABASE_OUTCOMES: {
     log: 'Data exception reached the database',
   },
   { matches: isUniqueViolation, status: 409, detail: 'The request conflicts with an existing resource.' },
+  {
+    // Requests are checked against what exists; only a delete committed in between (a state, a label) gets here.
+    matches: isForeignKeyViolation,
+    status: 409,
+    detail: 'The request refers to something deleted meanwhile; read it again and retry.',
+  },
 ];
 
 /** Only these fields of an error reach the log: a query error also carries its parameters (hashes, tokens). */

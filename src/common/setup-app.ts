@@ -31,15 +31,31 @@ export function setupApp(app: NestExpressApplication, config: AppConfig): void {
   app.use(requestIdMiddleware);
   // No upgrade-insecure-requests: behind plain http (local runs, docker compose) it would send the Swagger UI's
   // assets to https and break the page; TLS is the proxy's job, and HSTS still applies when it is there.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // Styles and fonts from this origin only (helmet's defaults also allow any https origin): the board and the
+  // Swagger UI load nothing from elsewhere. Inline styles stay allowed for the UIs' own style attributes; scripts
+  // never run inline.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          upgradeInsecureRequests: null,
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          fontSrc: ["'self'", 'data:'],
+        },
+      },
+    }),
+  );
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     exposedHeaders: ['ETag', 'Location', 'X-Request-Id', 'Retry-After', 'RateLimit', 'RateLimit-Policy'],
   });
-  // Uploads are the one body that is not JSON; their route checks its own type.
-  const uploads = { method: 'POST', path: new RegExp(`^/${API_PREFIX}/tasks/[^/]+/attachments/?$`) };
-  app.use(jsonContentTypeMiddleware([uploads]));
-  app.use(declaredLengthMiddleware([uploads], BODY_LIMIT_BYTES));
+  // Uploads (attachments, imports) are the bodies that are not JSON; their routes check their own type and size.
+  const uploads = [
+    { method: 'POST', path: new RegExp(`^/${API_PREFIX}/tasks/[^/]+/attachments/?$`) },
+    { method: 'POST', path: new RegExp(`^/${API_PREFIX}/imports/?$`) },
+  ];
+  app.use(jsonContentTypeMiddleware(uploads));
+  app.use(declaredLengthMiddleware(uploads, BODY_LIMIT_BYTES));
   app.useBodyParser('json', { limit: BODY_LIMIT_BYTES, type: ['application/json', 'application/*+json'] });
   app.use(bodyParserErrors);
   app.use(jsonInputGuardMiddleware);

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { EnvironmentVariables, parseEnvironment } from './environment';
 
 /** Keeps the embedded database in memory: for tests and throw-away runs. */
@@ -91,7 +91,10 @@ export class AppConfig {
     sweepIntervalMs: number;
     uploadGraceSeconds: number;
   };
+  readonly imports: { maxBytes: number };
   readonly logLevel: string;
+  /** Where the built web board is; absolute. */
+  readonly webDir: string;
   readonly redisUrl?: string;
   readonly admin?: { email: string; password: string };
 
@@ -174,7 +177,9 @@ export class AppConfig {
       sweepIntervalMs: vars.ATTACHMENT_SWEEP_INTERVAL_MS,
       uploadGraceSeconds: vars.ATTACHMENT_UPLOAD_GRACE_SECONDS,
     };
+    this.imports = { maxBytes: vars.IMPORT_MAX_BYTES };
     this.logLevel = vars.LOG_LEVEL;
+    this.webDir = resolve(vars.WEB_DIR);
     this.redisUrl = vars.REDIS_URL;
     this.admin =
       vars.ADMIN_EMAIL && vars.ADMIN_PASSWORD

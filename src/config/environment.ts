@@ -45,6 +45,11 @@ export class EnvironmentVariables {
   @MinLength(1)
   DATA_DIR = './data';
 
+  /** The built web board (`npm run build` writes it); without an index.html there, `/` is a 404. */
+  @IsString()
+  @MinLength(1)
+  WEB_DIR = './dist/web';
+
   /** Unset: sized for the machine (see AppConfig). */
   @IsOptional()
   @IntSetting(1, 100)
@@ -231,6 +236,10 @@ export class EnvironmentVariables {
   /** The largest file one upload may carry (bytes); a bigger one is refused with 413 as soon as it shows. */
   @IntSetting(1)
   ATTACHMENT_MAX_BYTES = 26214400;
+
+  /** The largest file an import may carry (bytes); it is read as a stream, and a bigger one is refused with 413. */
+  @IntSetting(1)
+  IMPORT_MAX_BYTES = 268435456;
 
   /** How many bytes of attachments one project may hold, its trashed tasks' included. */
   @IntSetting(1)

@@ -1,12 +1,12 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
-import { entities } from './entities';
 import { migrations } from '../../migrations/index';
 
 /** One place builds the TypeORM options, for the service, the tests and the migration CLI (ormconfig.ts). */
 export function buildDataSourceOptions(
   url: string,
   config: Omit<DatabaseConfig, 'url' | 'dataDir'>,
+  entities: (new () => object)[] = [],
 ): DataSourceOptions {
   return {
     type: 'postgres',

@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, isUniqueViolation } from './database-errors';
+import { isDatabaseUnavailable, isForeignKeyViolation, isUniqueViolation } from './database-errors';
 
 describe('database error classification', () => {
   it.each([
@@ -27,5 +27,11 @@ describe('database error classification', () => {
     expect(isUniqueViolation(error, 'users_email_key')).toBe(true);
     expect(isUniqueViolation(error, 'users_username_key')).toBe(false);
     expect(isUniqueViolation(new Error('other'))).toBe(false);
+  });
+
+  it('recognizes a foreign key violation, also wrapped by the driver', () => {
+    expect(isForeignKeyViolation(Object.assign(new Error('fk'), { code: '23503' }))).toBe(true);
+    expect(isForeignKeyViolation({ driverError: { code: '23503' } })).toBe(true);
+    expect(isForeignKeyViolation(Object.assign(new Error('duplicate key'), { code: '23505' }))).toBe(false);
   });
 });

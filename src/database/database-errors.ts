@@ -1,3 +1,4 @@
+import { ConflictException } from '@nestjs/common';
 /** SQLSTATE classes and driver messages that mean "the database cannot serve right now", not "the request is wrong". */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '57014', '55P03']);
 /** PostgreSQL's "try again": the transaction lost a deadlock or a serialization check. */
@@ -58,6 +59,22 @@ export function isTransactionConflict(error: unknown): boolean {
 /** SQLSTATE class 22: a value the database could not take (a bad cast, an out-of-range number), so a bad request. */
 export function isDataException(error: unknown): boolean {
   return sqlStateOf(error)?.startsWith('22') ?? false;
+}
+
+/** Runs `work`, answering a unique violation (a name taken meanwhile too) as a 409 with `message`. */
+export async function conflictOnDuplicate<T>(work: () => Promise<T>, message: string): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ConflictException(message);
+    throw error;
+  }
+}
+
+/** A row referring to one another transaction deleted meanwhile (its request was checked before the delete). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  const details = error as { code?: string; driverError?: { code?: string } };
+  return (details?.code ?? details?.driverError?.code) === '23503';
 }
 
 export function isUniqueViolation(error: unknown, constraint?: string): boolean {

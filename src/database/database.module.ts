@@ -38,7 +38,8 @@ export class DatabaseModule implements OnApplicationShutdown {
     private readonly server: DatabaseServer,
   ) {}
 
-  static forRoot(): DynamicModule {
+  /** `entities`: the tables some repository reads through TypeORM's own repositories. */
+  static forRoot(entities: (new () => object)[]): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
@@ -50,7 +51,7 @@ export class DatabaseModule implements OnApplicationShutdown {
             const { singleSession } = server;
             const poolMax = singleSession ? 1 : config.database.poolMax;
             const dataSource = new DataSource(
-              buildDataSourceOptions(server.url, { ...config.database, poolMax }),
+              buildDataSourceOptions(server.url, { ...config.database, poolMax }, entities),
             );
             await dataSource.initialize();
             const applied = await runMigrationsExclusively(dataSource, singleSession);

@@ -5,6 +5,33 @@ import { markForCommit } from './after-commit';
 import type { ActivityEvent, FieldChanges } from './activity-events';
 import type { OutboxRecord } from './outbox';
 
+/** The record of a change to a project's own resource (a label, a state): named by the project, at its version. */
+export function projectResourceEntry(
+  event: ActivityEvent,
+  actorId: string,
+  resource: { projectId: string; version: number },
+  changes: FieldChanges,
+): ActivityEntry {
+  return { event, projectId: resource.projectId, actorId, changes, version: resource.version, resource };
+}
+
+/** The `task.updated` record of a change another module made to a task (a label or a state taken away). */
+export function taskUpdatedEntry(
+  task: { id: string; projectId: string; version: number },
+  actorId: string,
+  changes: FieldChanges,
+): ActivityEntry {
+  return {
+    event: 'task.updated',
+    projectId: task.projectId,
+    taskId: task.id,
+    version: task.version,
+    resource: task,
+    actorId,
+    changes,
+  };
+}
+
 /** One change, as a service describes it inside the transaction that makes it. */
 export interface ActivityEntry {
   /** Given when another row of the transaction must name the record (a notification names its cause). */

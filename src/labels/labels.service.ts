@@ -1,17 +1,12 @@
 import { ActivityRecorder } from '../events/activity-recorder';
 import { AppConfig } from '../config/app-config';
-import {
-  ConflictException,
-  Injectable,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
+import { Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Principal } from '../auth/principal';
-import { isUniqueViolation } from '../database/database-errors';
+import { conflictOnDuplicate } from '../database/database-errors';
 import { Transactions } from '../database/transactions';
 import { changedFields } from '../events/activity-events';
-import { ActivityEntry } from '../events/activity-log.repository';
+import { ActivityEntry, projectResourceEntry, taskUpdatedEntry } from '../events/activity-log.repository';
 import { ProjectAccessPolicy } from '../projects/project-access.policy';
 import { TasksService } from '../tasks/tasks.service';
 import { CreateLabelDto, LabelDto, UpdateLabelDto } from './dto/label.dto';
@@ -82,20 +77,14 @@ export class LabelsService {
         carriers.map((carrier) => carrier.taskId),
         manager,
       );
-      const entries: ActivityEntry[] = tasks.map((task, index) => ({
-        event: 'task.updated',
-        projectId,
-        taskId: task.id,
-        version: task.version,
-        resource: task,
-        actorId: principal.userId,
-        changes: {
+      const entries = tasks.map((task, index) =>
+        taskUpdatedEntry(task, principal.userId, {
           labelIds: {
             from: carriers[index].before,
             to: carriers[index].before.filter((labelId) => labelId !== id),
           },
-        },
-      }));
+        }),
+      );
       await this.recorder.record(manager, [
         ...entries,
         this.entry('label.deleted', principal, label, changedFields(label, null, RECORDED)),
@@ -125,23 +114,10 @@ export class LabelsService {
     label: LabelDto,
     changes: ReturnType<typeof changedFields>,
   ): ActivityEntry {
-    return {
-      event,
-      projectId: label.projectId,
-      actorId: principal.userId,
-      changes,
-      version: label.version,
-      resource: label,
-    };
+    return projectResourceEntry(event, principal.userId, label, changes);
   }
 
-  private async uniquely<T>(work: () => Promise<T>): Promise<T> {
-    try {
-      return await work();
-    } catch (error) {
-      if (isUniqueViolation(error))
-        throw new ConflictException('The project already has a label of that name');
-      throw error;
-    }
+  private uniquely<T>(work: () => Promise<T>): Promise<T> {
+    return conflictOnDuplicate(work, 'The project already has a label of that name');
   }
 }

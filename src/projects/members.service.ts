@@ -7,6 +7,7 @@ import type { Page, PageQuery } from '../common/page';
 import { Transactions } from '../database/transactions';
 import { isUniqueViolation } from '../database/database-errors';
 import { AddMemberDto, MemberDto } from './dto/member.dto';
+import { MemberDepartures } from './member-departures';
 import { MembersRepository } from './members.repository';
 import { UsersService } from '../users/users.service';
 import { ProjectAccessPolicy } from './project-access.policy';
@@ -20,6 +21,7 @@ export class MembersService {
     private readonly members: MembersRepository,
     private readonly access: ProjectAccessPolicy,
     private readonly users: UsersService,
+    private readonly departures: MemberDepartures,
   ) {}
 
   async list(principal: Principal, projectId: string, query: PageQuery): Promise<Page<MemberDto>> {
@@ -87,15 +89,19 @@ export class MembersService {
         if (!mayManageMember(actor, role)) throw cannotManage(actor);
       }
       await this.members.delete(manager, projectId, userId);
-      // The removed user no longer sees the project; naming them in the audience tells them they left it.
-      await this.recorder.recordOne(manager, {
-        event: 'member.removed',
-        projectId,
-        userId,
-        actorId: principal.userId,
-        changes: { role: { from: role, to: null } },
-        audience: [userId],
-      });
+      const undone = await this.departures.apply(manager, { projectId, userId, actorId: principal.userId });
+      await this.recorder.record(manager, [
+        ...undone,
+        // The removed user no longer sees the project; naming them in the audience tells them they left it.
+        {
+          event: 'member.removed',
+          projectId,
+          userId,
+          actorId: principal.userId,
+          changes: { role: { from: role, to: null } },
+          audience: [userId],
+        },
+      ]);
     });
   }
 

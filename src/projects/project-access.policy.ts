@@ -12,6 +12,7 @@ import {
   allows,
   allowsTask,
   allowsTaskItem,
+  mayChangeView,
   ProjectAction,
   ProjectRole,
   TaskAction,
@@ -61,6 +62,20 @@ export class ProjectAccessPolicy {
     if (!allows(role, action))
       throw new ForbiddenException(`A project ${role} may not ${action.replace('-', ' ')}`);
     return role;
+  }
+
+  /** 403 unless the caller may change the view (see mayChangeView); 404 when they no longer read its project. */
+  async requireViewChange(
+    userId: string,
+    view: { projectId: string; ownerId: string; shared: boolean },
+    manager: EntityManager,
+  ): Promise<void> {
+    const role = await this.roleOf(userId, view.projectId, { manager });
+    if (!mayChangeView(role, { authored: view.ownerId === userId, shared: view.shared })) {
+      throw new ForbiddenException(
+        "Only its author, or the project's owners and admins, change a shared view",
+      );
+    }
   }
 
   /**

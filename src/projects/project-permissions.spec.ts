@@ -2,6 +2,7 @@ import {
   allows,
   allowsTask,
   allowsTaskItem,
+  mayChangeView,
   mayLeave,
   mayManageMember,
   ProjectAction,
@@ -21,6 +22,10 @@ describe('project permission table', () => {
     ['write-tasks', { owner: true, admin: true, member: true, viewer: false }],
     ['manage-trash', { owner: true, admin: true, member: false, viewer: false }],
     ['manage-webhooks', { owner: true, admin: true, member: false, viewer: false }],
+    ['manage-workflow', { owner: true, admin: true, member: false, viewer: false }],
+    ['export-project', { owner: true, admin: true, member: false, viewer: false }],
+    ['share-views', { owner: true, admin: true, member: true, viewer: false }],
+    ['manage-shared-views', { owner: true, admin: true, member: false, viewer: false }],
   ];
 
   it.each(table)('%s', (action, expected) => {
@@ -128,5 +133,13 @@ describe('task permission table', () => {
         .map((isAuthor) => (isAuthor ? `${name}/author` : name)),
     );
     expect(actual).toEqual(allowed);
+  });
+
+  it('lets the author change any view of theirs, and owners and admins change shared views only', () => {
+    const changers = (view: { authored: boolean; shared: boolean }) =>
+      (['owner', 'admin', 'member', 'viewer'] as const).filter((role) => mayChangeView(role, view));
+    expect(changers({ authored: true, shared: false })).toEqual(['owner', 'admin', 'member', 'viewer']);
+    expect(changers({ authored: false, shared: true })).toEqual(['owner', 'admin']);
+    expect(changers({ authored: false, shared: false })).toEqual([]);
   });
 });

@@ -14,13 +14,21 @@ export type ProjectAction =
   | 'transfer'
   | 'write-tasks'
   | 'manage-trash'
-  | 'manage-webhooks';
+  | 'manage-webhooks'
+  | 'manage-workflow'
+  | 'export-project'
+  | 'share-views'
+  | 'manage-shared-views';
 
 const ALLOWED: Record<ProjectAction, readonly ProjectRole[]> = {
   read: ['owner', 'admin', 'member', 'viewer'],
   'write-tasks': ['owner', 'admin', 'member'],
   'manage-trash': ['owner', 'admin'],
   'manage-webhooks': ['owner', 'admin'],
+  'manage-workflow': ['owner', 'admin'],
+  'export-project': ['owner', 'admin'],
+  'share-views': ['owner', 'admin', 'member'],
+  'manage-shared-views': ['owner', 'admin'],
   update: ['owner', 'admin'],
   'manage-members': ['owner', 'admin'],
   delete: ['owner'],
@@ -44,6 +52,11 @@ export function mayManageMember(
   if (actor === 'owner') return true;
   const lesser = (role: ProjectRole | null | undefined) => role === 'member' || role === 'viewer';
   return (current === null || lesser(current)) && (next === undefined || lesser(next));
+}
+
+/** A saved view is changed by its author; a shared one, also by those who manage the project's shared views. */
+export function mayChangeView(role: ProjectRole, view: { authored: boolean; shared: boolean }): boolean {
+  return view.authored || (view.shared && allows(role, 'manage-shared-views'));
 }
 
 /** Anyone may leave a project except its owner, who must hand it over first (a project always has one). */

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { UsersModule } from '../users/users.module';
+import { WorkflowModule } from '../workflow/workflow.module';
+import { MemberDepartures } from './member-departures';
 import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 import { ProjectAccessPolicy } from './project-access.policy';
@@ -10,16 +12,17 @@ import { ProjectsRepository } from './projects.repository';
 import { MembersRepository } from './members.repository';
 
 @Module({
-  imports: [UsersModule],
+  imports: [UsersModule, WorkflowModule],
   controllers: [ProjectsController, MembersController],
   providers: [
     ProjectsService,
     ProjectsRepository,
     MembersService,
     MembersRepository,
+    MemberDepartures,
     ProjectAccessPolicy,
     ProjectAccessRepository,
   ],
-  exports: [ProjectAccessPolicy, ProjectsService],
+  exports: [ProjectAccessPolicy, ProjectsService, MemberDepartures],
 })
 export class ProjectsModule {}

@@ -5,6 +5,7 @@ import { Page, toPage } from '../common/page';
 import { escapeLike } from '../database/like';
 import { queryRows } from '../database/query-rows';
 import { ListProjectsQuery, mapProject, ProjectDto, ProjectRow } from './dto/project.dto';
+import { WorkflowRepository } from '../workflow/workflow.repository';
 
 /** The columns of a project as its caller sees it; `membership` is the caller's own membership row. */
 const PROJECT_COLUMNS = `p.id, p.name, p.description, p.version, p.created_at, p.updated_at, membership.role,
@@ -20,11 +21,12 @@ export class ProjectsRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly cursors: CursorCodec,
+    private readonly workflow: WorkflowRepository,
   ) {}
 
   /**
    * Inserts a project with `ownerId` as its owner. For an Inbox (`inboxOf`), the unique inbox_of makes it once under
-   * concurrent first uses: undefined means another transaction made it already.
+   * concurrent first uses: undefined means another transaction made it already. It starts with the default states.
    */
   async insert(
     manager: EntityManager,
@@ -41,6 +43,7 @@ export class ProjectsRepository {
       created.id,
       ownerId,
     ]);
+    await this.workflow.seed(manager, created.id);
     return created.id;
   }
 
@@ -118,5 +121,32 @@ export class ProjectsRepository {
       [id, expected ?? null],
     );
     return deleted.length > 0;
+  }
+
+  /**
+   * A project no one is a member of yet, without states: an import builds it, and it becomes someone's (visible)
+   * only when the import is done.
+   */
+  async insertStaged(manager: EntityManager, fields: ProjectFields): Promise<string> {
+    const [created] = await manager.query<{ id: string }[]>(
+      `INSERT INTO projects (name, description) VALUES ($1, $2) RETURNING id`,
+      [fields.name, fields.description],
+    );
+    return created.id;
+  }
+
+  async addOwner(manager: EntityManager, projectId: string, ownerId: string): Promise<void> {
+    await manager.query(`INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, 'owner')`, [
+      projectId,
+      ownerId,
+    ]);
+  }
+
+  /** Deletes a project still being built (no member yet), with everything written into it. */
+  async deleteStaged(id: string): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM projects p WHERE p.id = $1 AND NOT EXISTS (SELECT 1 FROM project_members m WHERE m.project_id = p.id)`,
+      [id],
+    );
   }
 }

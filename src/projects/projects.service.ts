@@ -60,6 +60,25 @@ export class ProjectsService {
     return { id: (await this.projects.inboxId(manager, userId))! };
   }
 
+  /** A project an import builds: nobody's, and so nobody sees it, until `publishStaged`. */
+  createStaged(
+    manager: EntityManager,
+    fields: { name: string; description: string | null },
+  ): Promise<string> {
+    return this.projects.insertStaged(manager, fields);
+  }
+
+  /** Makes a built project its owner's, and hands back its `project.created` record, for the caller to write last. */
+  async publishStaged(manager: EntityManager, projectId: string, ownerId: string): Promise<ActivityEntry> {
+    await this.projects.addOwner(manager, projectId, ownerId);
+    return createdEntry(await this.load(ownerId, projectId, manager), ownerId);
+  }
+
+  /** Throws away a project an import was building. */
+  deleteStaged(projectId: string): Promise<void> {
+    return this.projects.deleteStaged(projectId);
+  }
+
   list(principal: Principal, query: ListProjectsQuery): Promise<Page<ProjectDto>> {
     return this.projects.list(principal.userId, query);
   }

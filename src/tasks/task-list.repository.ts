@@ -14,6 +14,9 @@ import type { ListTasksQuery, TaskSortKey } from './dto/list-tasks.query';
 import type { TaskDto } from './dto/task.dto';
 import { answerOf, recordOf, TaskRow } from './task-record';
 import { IS_BLOCKED, TASK_COLUMNS } from './tasks.repository';
+import { fieldConditionsOf, FieldCondition, fieldIdsOf, fieldSortOf } from './field-filters';
+import type { CustomField } from '../workflow/custom-fields';
+import { FIELD_COLUMNS } from '../workflow/workflow.repository';
 
 /** Where a list is taken from: one project's live tasks or its trash, or every task the viewer can see. */
 export type TaskListScope =
@@ -30,6 +33,8 @@ interface SortSpec {
    * it. A cursor from an older generation seeks from where its last task is now, so no page loses or repeats one.
    */
   generation?: string;
+  /** A custom field's key: its value joined in as `sf`, walked in order through that field's index. */
+  fieldId?: string;
 }
 
 /** The text query a `search` makes, as the `:searchQuery` parameter holds it. */
@@ -72,7 +77,12 @@ export class TaskListRepository {
     const sort = query.sort ?? (query.search ? 'relevance' : '-priority');
     // Relevance is best first only.
     const descending = sort.startsWith('-') || sort === 'relevance';
-    const spec = SORT_SPECS[sort.replace(/^-/, '') as TaskSortKey | 'relevance'];
+    const fields = await this.fieldsNamed(scope, viewerId, query);
+    const byField = fieldSortOf(query, fields);
+    const spec: SortSpec = byField
+      ? { expression: `sf.${byField.column}`, type: byField.type, nullable: true, fieldId: byField.fieldId }
+      : SORT_SPECS[sort.replace(/^-/, '') as TaskSortKey | 'relevance'];
+    const conditions = fieldConditionsOf(query, fields, viewerId);
     const direction = descending ? 'DESC' : 'ASC';
     const seek = descending ? '<' : '>';
     const { cursor: _cursor, limit: _limit, ...filters } = query;
@@ -89,7 +99,7 @@ export class TaskListRepository {
     const rows: ListedRow[] = [];
 
     if (!inNullPart) {
-      const valued = this.filtered(scope, viewerId, query);
+      const valued = this.filtered(scope, viewerId, query, conditions, spec);
       if (spec.nullable) valued.andWhere(`${spec.expression} IS NOT NULL`);
       if (after) {
         const afterKey = spec.generation
@@ -115,7 +125,9 @@ export class TaskListRepository {
       );
     }
     if (spec.nullable && rows.length <= query.limit) {
-      const unvalued = this.filtered(scope, viewerId, query).andWhere(`${spec.expression} IS NULL`);
+      const unvalued = this.filtered(scope, viewerId, query, conditions, spec).andWhere(
+        `${spec.expression} IS NULL`,
+      );
       if (inNullPart) unvalued.andWhere(`t.id ${seek} CAST(:afterId AS uuid)`, { afterId: after[1] });
       rows.push(
         ...(await this.page(
@@ -189,12 +201,15 @@ export class TaskListRepository {
       pageIds = this.mergedPageIds(candidates, order, ordered, limit);
     }
     return ordered(
-      this.dataSource
-        .createQueryBuilder()
-        .select(columns)
-        .from('tasks', 't')
-        .where(`t.id = ANY (ARRAY(${pageIds}))`)
-        .setParameters(candidates.getParameters()),
+      withSortField(
+        this.dataSource
+          .createQueryBuilder()
+          .select(columns)
+          .from('tasks', 't')
+          .where(`t.id = ANY (ARRAY(${pageIds}))`)
+          .setParameters(candidates.getParameters()),
+        spec,
+      ),
     ).getRawMany<ListedRow>();
   }
 
@@ -222,18 +237,55 @@ export class TaskListRepository {
         ORDER BY ${pageOrder} LIMIT ${limit}) page`;
   }
 
+  /**
+   * The custom fields a query names that the list may use: the listed project's, or (across projects) those of a
+   * project the viewer reads, by id.
+   */
+  private async fieldsNamed(
+    scope: TaskListScope,
+    viewerId: string,
+    query: ListTasksQuery,
+  ): Promise<Map<string, CustomField>> {
+    const ids = fieldIdsOf(query);
+    if (ids.length === 0) return new Map();
+    const projectId = scope.projectId;
+    const fields = await this.dataSource
+      .createQueryBuilder()
+      .select(FIELD_COLUMNS)
+      .from('custom_fields', 'f')
+      .where('f.id IN (:...ids)', { ids })
+      .andWhere(
+        projectId ? 'f.project_id = :projectId' : `f.project_id = ANY (${visibleProjectIds(':viewerId')})`,
+        {
+          projectId,
+          viewerId,
+        },
+      )
+      .getRawMany<CustomField>();
+    return new Map(fields.map((field) => [field.id, field]));
+  }
+
   /** The live (or trashed) tasks of `scope` that match the query's filters; visibility across projects is `page`'s. */
   private filtered(
     scope: TaskListScope,
     viewerId: string,
     query: ListTasksQuery,
+    conditions: FieldCondition[],
+    spec: SortSpec,
   ): SelectQueryBuilder<object> {
     const trash = scope.kind === 'project' && scope.trash;
-    const builder = this.dataSource
-      .createQueryBuilder()
-      .from('tasks', 't')
+    const builder = withSortField(this.dataSource.createQueryBuilder().from('tasks', 't'), spec)
       .where(trash ? 't.deleted_at IS NOT NULL' : 't.deleted_at IS NULL')
       .setParameters({ viewerId });
+    conditions.forEach((condition, index) => {
+      const values = `fieldValues${index}`;
+      const matches = `EXISTS (SELECT 1 FROM task_field_values fv WHERE fv.task_id = t.id
+                          AND fv.field_id = :fieldId${index} AND fv.${condition.column} ${FIELD_COMPARISONS[condition.op](values, condition.column)})`;
+      builder.andWhere(condition.op === 'none' ? `NOT ${matches}` : matches, {
+        [`fieldId${index}`]: condition.fieldId,
+        [values]: condition.values,
+      });
+    });
     if (scope.kind === 'project') {
       builder.andWhere('t.project_id = :projectId', { projectId: scope.projectId });
       // The trash is checked by role before the list (owners and admins); a live list folds the read check in.
@@ -242,6 +294,9 @@ export class TaskListRepository {
       builder.andWhere('t.project_id = :projectId', { projectId: scope.projectId });
     }
     if (query.status?.length) builder.andWhere('t.status IN (:...statuses)', { statuses: query.status });
+    if (query.stateId) {
+      builder.andWhere('t.state_id IN (:...stateIds)', { stateIds: query.stateId.toLowerCase().split(',') });
+    }
     if (query.completed !== undefined) {
       builder.andWhere(query.completed ? `t.status = 'completed'` : `t.status <> 'completed'`);
     }
@@ -299,11 +354,39 @@ export class TaskListRepository {
   }
 }
 
+const COLUMN_TYPES = { text_value: 'text', number_value: 'numeric', date_value: 'date' } as const;
+
+/** How a condition compares a value column with its parameter (an array, for `any` and `none`). */
+const FIELD_COMPARISONS: Record<
+  FieldCondition['op'],
+  (parameter: string, column: FieldCondition['column']) => string
+> = {
+  any: (parameter, column) => `= ANY (CAST(:${parameter} AS ${COLUMN_TYPES[column]}[]))`,
+  none: (parameter, column) => `= ANY (CAST(:${parameter} AS ${COLUMN_TYPES[column]}[]))`,
+  gte: (parameter, column) => `>= (CAST(:${parameter} AS ${COLUMN_TYPES[column]}[]))[1]`,
+  lte: (parameter, column) => `<= (CAST(:${parameter} AS ${COLUMN_TYPES[column]}[]))[1]`,
+};
+
+/** Joins the sort's custom field as `sf`, when it sorts by one: one value per task, or none. */
+function withSortField(builder: SelectQueryBuilder<object>, spec: SortSpec): SelectQueryBuilder<object> {
+  return spec.fieldId
+    ? builder.leftJoin('task_field_values', 'sf', 'sf.task_id = t.id AND sf.field_id = :sortFieldId', {
+        sortFieldId: spec.fieldId,
+      })
+    : builder;
+}
+
 /** Whether the query filters by something with an index of its own, which finds its rows better than a sort does. */
 function hasOwnIndex(query: ListTasksQuery): boolean {
   const some = (filter: string | undefined) => filter !== undefined && filter !== 'none';
   return Boolean(
-    query.q || query.search || some(query.assigneeId) || some(query.parentId) || some(query.label),
+    query.field ||
+    query.q ||
+    query.search ||
+    query.stateId ||
+    some(query.assigneeId) ||
+    some(query.parentId) ||
+    some(query.label),
   );
 }
 

@@ -3,6 +3,7 @@ import type { SubtaskCountsDto, TaskDto, TaskLabelDto } from './dto/task.dto';
 import type { TaskStatus } from './dto/task-fields';
 import { upcomingDates, type Recurrence } from './scheduling/recurrence';
 import { reminderInstant, type Reminder } from './scheduling/reminders';
+import type { TaskFieldValues } from '../workflow/custom-fields';
 
 /**
  * The task record model. One table below names every field a write sets: its column, SQL type, how it is read and
@@ -33,6 +34,8 @@ const STATE_COLUMNS = {
   projectId: column<string>('project_id', 'uuid'),
   title: column<string>('title', 'text'),
   description: column<string | null>('description', 'text', { default: null }),
+  /** The project's workflow state the task is in (see workflow.ts); its category sets the status. */
+  stateId: column<string>('state_id', 'uuid'),
   status: column<TaskStatus>('status', 'text', { default: 'pending' }),
   priority: column<number>('priority', 'integer', { default: 0 }),
   dueDate: column<string | null>('due_date', 'date', {
@@ -50,6 +53,8 @@ const STATE_COLUMNS = {
   reminders: column<Reminder[]>('reminders', 'jsonb', { default: [], toParameter: asJson }),
   /** The task this one is a subtask of, in the same project. */
   parentId: column<string | null>('parent_id', 'uuid', { default: null }),
+  /** Its values of the project's custom fields, by field id (see custom-fields.ts). */
+  fields: column<TaskFieldValues>('fields', 'jsonb', { default: {}, toParameter: asJson }),
   /** Its place in the project's manual order (see task-positions.ts). */
   position: column<string>('position', 'text', { untracked: true }),
 };
@@ -67,7 +72,7 @@ const columnOf = (key: keyof StateColumns) => STATE_COLUMNS[key] as StateColumn<
 export const TASK_DEFAULTS = Object.fromEntries([
   ...STATE_KEYS.filter((key) => 'default' in columnOf(key)).map((key) => [key, columnOf(key).default]),
   ['labelIds', []],
-]) as Omit<TaskState, 'projectId' | 'title' | 'timezone' | 'position'>;
+]) as Omit<TaskState, 'projectId' | 'stateId' | 'title' | 'timezone' | 'position'>;
 
 /** The fields whose changes the activity log records. */
 export const TRACKED_FIELDS: readonly (keyof TaskState)[] = [

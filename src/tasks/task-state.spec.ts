@@ -1,9 +1,11 @@
 import { UnprocessableEntityException } from '@nestjs/common';
-import type { TaskState } from './task-record';
+import { TASK_DEFAULTS, type TaskState } from './task-record';
 import { nextTaskState, statusOf } from './task-state';
 
 const current: TaskState = {
+  ...TASK_DEFAULTS,
   projectId: 'p1',
+  stateId: 's-started',
   title: 'Write the report',
   description: 'Draft first',
   status: 'in_progress',
@@ -11,13 +13,9 @@ const current: TaskState = {
   dueDate: '2026-12-31',
   assigneeId: 'u1',
   githubRepo: 'octo/repo',
-  recurrence: null,
-  recurrenceDone: 0,
   timezone: 'Europe/Berlin',
-  reminders: [],
-  labelIds: [],
-  parentId: null,
   position: 'a0',
+  fields: { f1: 'x', f2: 3 },
 };
 
 describe('nextTaskState', () => {
@@ -35,6 +33,8 @@ describe('nextTaskState', () => {
   it('resets what a PUT does not send, keeping the project, the time zone and the place', () => {
     expect(nextTaskState(current, { title: 'New' }, 'replace')).toEqual({
       projectId: 'p1',
+      // Kept here; the write settles it against the reset status once the project's states are at hand.
+      stateId: 's-started',
       title: 'New',
       description: null,
       status: 'pending',
@@ -49,6 +49,15 @@ describe('nextTaskState', () => {
       labelIds: [],
       parentId: null,
       position: 'a0',
+      fields: {},
+    });
+  });
+
+  it('changes the custom fields a PATCH names, null clearing one, and a PUT sets exactly those sent', () => {
+    expect(nextTaskState(current, { fields: { F2: 4, f1: null } }, 'merge').fields).toEqual({ f2: 4 });
+    expect(nextTaskState(current, { fields: {} }, 'merge').fields).toEqual(current.fields);
+    expect(nextTaskState(current, { title: 'New', fields: { f3: true } }, 'replace').fields).toEqual({
+      f3: true,
     });
   });
 

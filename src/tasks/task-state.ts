@@ -4,6 +4,7 @@ import type { ReplaceTaskDto, UpdateTaskDto } from './dto/task-write.dto';
 import { TASK_DEFAULTS, type TaskState } from './task-record';
 import { normalizeRule, Recurrence } from './scheduling/recurrence';
 import type { Reminder } from './scheduling/reminders';
+import { mergedFieldValues } from '../workflow/custom-fields';
 
 /** The fields a write sends, with the repository already parsed to its cache key (null unlinks). */
 export type TaskWrite = Omit<UpdateTaskDto | ReplaceTaskDto, 'githubRepo' | 'version'> & {
@@ -15,12 +16,13 @@ export type TaskWrite = Omit<UpdateTaskDto | ReplaceTaskDto, 'githubRepo' | 'ver
 /** Fields a write sets as sent, or leaves as they were; the others below each have a rule of their own. */
 type PlainField = Exclude<
   keyof TaskState & keyof TaskWrite,
-  'projectId' | 'status' | 'recurrence' | 'reminders' | 'labelIds'
+  'projectId' | 'stateId' | 'status' | 'recurrence' | 'reminders' | 'labelIds' | 'fields'
 >;
 
 /**
  * The state a write leaves a task in. A PATCH (`merge`) changes what it sends; a PUT (`replace`) resets every field
- * it does not send to its default, keeping only the project, title, time zone and place it must have.
+ * it does not send to its default, keeping only the project, title, time zone and place it must have. The state
+ * follows later, once the project's states are at hand (StateCatalog).
  */
 export function nextTaskState(current: TaskState, write: TaskWrite, mode: 'merge' | 'replace'): TaskState {
   const base: TaskState =
@@ -28,6 +30,7 @@ export function nextTaskState(current: TaskState, write: TaskWrite, mode: 'merge
       ? {
           ...TASK_DEFAULTS,
           projectId: current.projectId,
+          stateId: current.stateId,
           title: current.title,
           timezone: current.timezone,
           position: current.position,
@@ -46,6 +49,7 @@ export function nextTaskState(current: TaskState, write: TaskWrite, mode: 'merge
     // A new rule starts its count again.
     recurrenceDone: sameRecurrence(recurrence, current.recurrence) ? current.recurrenceDone : 0,
     reminders: write.reminders ? write.reminders.map(storedReminder) : [...base.reminders],
+    fields: mergedFieldValues(base.fields, write.fields),
     labelIds: nextLabelIds(write.labelIds ?? base.labelIds, write.addLabelIds, write.removeLabelIds),
     // Only a move places a task (TaskPlacement); other writes keep its position.
     position: base.position,

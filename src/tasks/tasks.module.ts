@@ -3,6 +3,7 @@ import { ArrivalChecks } from './write/arrival-checks';
 import { GithubModule } from '../github/github.module';
 import { ProjectsModule } from '../projects/projects.module';
 import { UsersModule } from '../users/users.module';
+import { WorkflowModule } from '../workflow/workflow.module';
 import { GithubRetrier } from './github-retrier';
 import { ReminderScheduler } from './scheduling/reminder-scheduler';
 import { TaskGithubLinks } from './task-github-links';
@@ -16,7 +17,7 @@ import { TasksRepository } from './tasks.repository';
 import { TasksService } from './tasks.service';
 
 @Module({
-  imports: [ProjectsModule, UsersModule, GithubModule],
+  imports: [ProjectsModule, UsersModule, GithubModule, WorkflowModule],
   controllers: [ProjectTasksController, TasksController],
   exports: [TasksService, TasksRepository, ArrivalChecks],
   providers: [

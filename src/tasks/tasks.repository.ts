@@ -1,3 +1,4 @@
+import type { TaskFieldValues } from '../workflow/custom-fields';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { isoTimestamp } from '../database/iso-timestamp';
@@ -222,23 +223,30 @@ export class TasksRepository {
 
   /**
    * Moves tasks of a subtree to a new project, at the given positions there: assignees who are not members there
-   * are unassigned (returned, per task, for the history), and labels stay behind.
+   * are unassigned, and the values of the old project's custom fields dropped (both returned, per task, for the
+   * history); labels stay behind.
    */
   async moveDescendants(
     manager: EntityManager,
     ids: string[],
     positions: string[],
     projectId: string,
-  ): Promise<{ id: string; unassigned: string | null }[]> {
-    const moved = await queryRows<{ id: string; unassigned: string | null }>(
+  ): Promise<{ id: string; unassigned: string | null; droppedFields: TaskFieldValues | null }[]> {
+    const moved = await queryRows<{
+      id: string;
+      unassigned: string | null;
+      droppedFields: TaskFieldValues | null;
+    }>(
       manager,
       `UPDATE tasks c SET project_id = $3, position = d.position, version = c.version + 1, updated_at = now(),
               assignee_id = CASE WHEN EXISTS (SELECT 1 FROM project_members m
                                                WHERE m.project_id = $3 AND m.user_id = c.assignee_id)
-                                 THEN c.assignee_id END
+                                 THEN c.assignee_id END,
+              fields = '{}'
          FROM unnest($1::uuid[], $2::text[]) AS d (id, position), tasks before
         WHERE c.id = d.id AND before.id = c.id
-        RETURNING c.id, CASE WHEN c.assignee_id IS NULL THEN before.assignee_id END AS unassigned`,
+        RETURNING c.id, CASE WHEN c.assignee_id IS NULL THEN before.assignee_id END AS unassigned,
+                  CASE WHEN before.fields <> '{}' THEN before.fields END AS "droppedFields"`,
       [ids, positions, projectId],
     );
     await manager.query(`DELETE FROM task_labels WHERE task_id = ANY ($1::uuid[])`, [ids]);

@@ -5,10 +5,13 @@ import { CommonModule } from '../../src/common/common.module';
 import { AppConfig } from '../../src/config/app-config';
 import { ConfigModule } from '../../src/config/config.module';
 import { DatabaseModule } from '../../src/database/database.module';
+import { ENTITIES } from '../../src/entities';
 import { EventsModule } from '../../src/events/events.module';
 import type { ProjectRole, SharePermission } from '../../src/projects/project-permissions';
+import { keysAfter } from '../../src/tasks/ordering/task-positions';
 import { TEST_ENV } from './test-app';
 import { createTestDatabase } from './test-database';
+import { WorkflowRepository } from '../../src/workflow/workflow.repository';
 
 /** A medium test's Nest module: the real modules it names, on a database of its own, and how to end it all. */
 export interface MediumModule {
@@ -30,7 +33,7 @@ export async function startMediumModule(wiring: {
   const module = await Test.createTestingModule({
     imports: [
       ConfigModule.forRoot(config),
-      DatabaseModule.forRoot(),
+      DatabaseModule.forRoot(ENTITIES),
       CommonModule,
       EventsModule,
       ...(wiring.imports ?? []),
@@ -61,6 +64,10 @@ export interface MediumFactories {
 
 let sequence = 0;
 
+/** The first pending state of project $1, where a task made without one starts. */
+export const FIRST_OPEN_STATE = `SELECT ws.id FROM workflow_states ws
+  WHERE ws.project_id = $1 AND ws.category IN ('backlog', 'unstarted') ORDER BY ws.position LIMIT 1`;
+
 export function mediumFactories(db: DataSource): MediumFactories {
   return {
     async newUser() {
@@ -78,6 +85,7 @@ export function mediumFactories(db: DataSource): MediumFactories {
         `INSERT INTO projects (name) VALUES ($1) RETURNING id`,
         [name],
       );
+      await new WorkflowRepository().seed(db.manager, id);
       for (const [userId, role] of members) {
         await db.query(`INSERT INTO project_members (project_id, user_id, role) VALUES ($1, $2, $3)`, [
           id,
@@ -88,10 +96,16 @@ export function mediumFactories(db: DataSource): MediumFactories {
       return id;
     },
     async newTask(projectId, createdBy) {
+      // A real order key after the project's last, so a write that places tasks can read the ones made here.
+      const [{ last }] = await db.query<{ last: string | null }[]>(
+        `SELECT max(position) AS last FROM tasks WHERE project_id = $1`,
+        [projectId],
+      );
       const [{ id }] = await db.query<{ id: string }[]>(
-        `INSERT INTO tasks (project_id, title, created_by, position)
-         VALUES ($1, 'T', $2, gen_random_uuid()::text) RETURNING id`,
-        [projectId, createdBy],
+        `INSERT INTO tasks (project_id, title, created_by, position, state_id)
+         VALUES ($1, 'T', $2, $3, (${FIRST_OPEN_STATE}))
+         RETURNING id`,
+        [projectId, createdBy, keysAfter(last, 1)[0]],
       );
       return id;
     },

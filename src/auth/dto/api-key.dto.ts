@@ -31,8 +31,8 @@ export class ApiKeyDto {
   prefix: string;
   @ApiProperty({ enum: SCOPES, isArray: true, nullable: true }) scopes: string[] | null;
   @ApiProperty() createdAt: string;
-  @ApiProperty({ nullable: true }) expiresAt: string | null;
-  @ApiProperty({ nullable: true }) lastUsedAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastUsedAt: string | null;
 }
 
 export class CreatedApiKeyDto extends ApiKeyDto {

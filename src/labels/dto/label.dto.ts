@@ -1,11 +1,7 @@
+import { ColorText, NameText } from '../../common/text-fields';
 import { TaskLabelDto } from '../../tasks/dto/task.dto';
 import { ApiProperty, PartialType } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsNotEmpty, IsString, Length, Matches } from 'class-validator';
 import { NULL_IS_A_VALUE } from '../../common/omittable';
-
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const lower = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 
 export class CreateLabelDto {
   @ApiProperty({
@@ -14,16 +10,11 @@ export class CreateLabelDto {
     example: 'bug',
     description: 'Unique in the project, ignoring case',
   })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty({ message: 'name must not be blank' })
-  @Length(1, 50)
+  @NameText(50)
   name: string;
 
   @ApiProperty({ example: '#d73a4a' })
-  @Transform(lower)
-  @IsString()
-  @Matches(/^#[0-9a-f]{6}$/, { message: 'color must be #rrggbb' })
+  @ColorText()
   color: string;
 }
 

@@ -15,7 +15,12 @@ export class CreateProjectDto {
   @Length(1, 200)
   name: string;
 
-  @ApiPropertyOptional({ nullable: true, maxLength: 20000, example: 'Everything for the new site' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: 20000,
+    example: 'Everything for the new site',
+  })
   @ValidateIf((_dto, value) => value !== null)
   @IsOptional()
   @IsString()

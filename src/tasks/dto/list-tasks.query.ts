@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiHideProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -32,6 +32,26 @@ const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((part) => part.trim()) : value;
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+/** A sort by a custom field: `field.<fieldId>`, `-` first for descending. */
+export const FIELD_SORT = new RegExp(`^-?field\\.(${UUID})$`, 'i');
+const SORT_PATTERN = new RegExp(`^(${SORTS.join('|')}|-?field\\.${UUID.replace(/a-f/g, 'a-fA-F')})$`);
+const FIELD_FILTER_KEY = new RegExp(`^${UUID}(\\.(gte|lte))?$`, 'i');
+/** The most custom-field conditions one list takes, and the longest value of one. */
+export const MAX_FIELD_FILTERS = 10;
+const MAX_FIELD_FILTER_LENGTH = 1000;
+
+const isFieldFilters = (value: unknown): boolean =>
+  typeof value === 'object' &&
+  value !== null &&
+  !Array.isArray(value) &&
+  Object.keys(value).length <= MAX_FIELD_FILTERS &&
+  Object.entries(value).every(
+    ([key, item]) =>
+      FIELD_FILTER_KEY.test(key) &&
+      typeof item === 'string' &&
+      item.length > 0 &&
+      item.length <= MAX_FIELD_FILTER_LENGTH,
+  );
 
 export class ListTasksQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Comma list', example: 'pending,in_progress' })
@@ -45,6 +65,13 @@ export class ListTasksQuery extends PageQuery {
   @Transform(toBoolean)
   @IsBoolean()
   completed?: boolean;
+
+  @ApiPropertyOptional({ description: 'Workflow state ids, comma-separated (tasks in any of them)' })
+  @IsOptional()
+  @Matches(new RegExp(`^${UUID}(,${UUID}){0,19}$`, 'i'), {
+    message: 'stateId must be up to 20 state ids, comma-separated',
+  })
+  stateId?: string;
 
   @ApiPropertyOptional({
     enum: ['overdue', 'today', 'future', 'none'],
@@ -105,12 +132,36 @@ export class ListTasksQuery extends PageQuery {
   @IsBoolean()
   blocked?: boolean;
 
+  /**
+   * Custom-field conditions, from the query's `field.<fieldId>=<value>` and `field.<fieldId>.gte|lte=<value>`
+   * parameters (grouped by the validation pipe); each field's type decides what its value means (field-filters.ts).
+   */
+  @ApiHideProperty()
+  @IsOptional()
+  @ValidateBy({
+    name: 'fieldFilters',
+    validator: {
+      validate: isFieldFilters,
+      defaultMessage: () =>
+        `field takes at most ${MAX_FIELD_FILTERS} parameters field.<fieldId>=<value> or field.<fieldId>.gte|lte=<value>, ` +
+        'each given once',
+    },
+  })
+  field?: Record<string, string>;
+
   @ApiPropertyOptional({
-    enum: SORTS,
-    description: '- for descending; ties break by id. Default: relevance with search, else -priority',
+    enum: [...SORTS, 'field.<fieldId>', '-field.<fieldId>'],
+    description:
+      '- for descending; ties break by id; field.<fieldId> sorts by a custom field (text, number, date, checkbox, ' +
+      'select in option order, url), tasks without a value last. Default: relevance with search, else -priority. ' +
+      'Filter by a custom field with field.<fieldId>=<value> (comma-separated option or member ids for select, ' +
+      'multi_select and user; true or false for checkbox) and, for number and date fields, field.<fieldId>.gte and ' +
+      `field.<fieldId>.lte; at most ${MAX_FIELD_FILTERS}, all of them must match`,
   })
   @IsOptional()
-  @IsIn(SORTS)
+  @Matches(SORT_PATTERN, {
+    message: `sort must be one of ${SORTS.join(', ')}, field.<fieldId> or -field.<fieldId>`,
+  })
   @ValidateBy({
     name: 'relevanceNeedsSearch',
     validator: {

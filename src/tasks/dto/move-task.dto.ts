@@ -13,6 +13,7 @@ export class MoveTaskDto {
   @IsUUID('all')
   after?: string;
 
+  @TaskField.stateId() stateId?: string;
   @TaskField.status() status?: TaskStatus;
   @TaskField.projectId('Move it to this project as well (at the end, unless before/after name tasks there)')
   projectId?: string;

@@ -26,22 +26,30 @@ import {
   ValidatorConstraint,
 } from 'class-validator';
 import type { ValidationArguments, ValidatorConstraintInterface } from 'class-validator';
+import { isCalendarDate } from '../../common/calendar-date';
 import { IsGithubRepoName } from '../../github/github-repo-name';
 import { ruleProblem } from '../scheduling/recurrence';
 import { Omittable } from '../../common/omittable';
 import { IsIanaTimezone } from '../../users/dto/user-fields';
 import { durationProblem } from '../scheduling/reminders';
 
-export const TASK_STATUSES = ['pending', 'in_progress', 'completed'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
+import { TASK_STATUSES, type TaskStatus } from '../../workflow/workflow';
+import { isFieldKey, MAX_FIELDS_PER_PROJECT, MAX_OPTIONS_PER_FIELD } from '../../workflow/custom-fields';
+
+/** A value any custom field might take; its field's own type is checked once the project's fields are read. */
+function isFieldValueShape(value: unknown): boolean {
+  if (Array.isArray(value)) {
+    return value.length <= MAX_OPTIONS_PER_FIELD && value.every((item) => typeof item === 'string');
+  }
+  return value === null || ['string', 'number', 'boolean'].includes(typeof value);
+}
+
+export { TASK_STATUSES, type TaskStatus };
 
 @ValidatorConstraint({ name: 'calendarDate' })
 export class IsCalendarDate implements ValidatorConstraintInterface {
   validate(value: unknown): boolean {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-    const parsed = new Date(`${value}T00:00:00.000Z`);
-    // Round-tripping rejects dates the calendar does not have, such as 2026-02-30.
-    return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+    return isCalendarDate(value);
   }
 
   defaultMessage(): string {
@@ -88,6 +96,9 @@ export class RecurrenceDto {
 }
 
 /** `{ at }`, or `{ before, time? }`; exactly one of `at` and `before`. */
+/** A wall time as HH:MM, 00:00 to 23:59. */
+export const WALL_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
 export class ReminderDto {
   @ApiPropertyOptional({ example: '2026-12-24T09:00:00+01:00', description: 'An instant, with its offset' })
   @ValidateIf((reminder: ReminderDto) => reminder.before === undefined || reminder.at !== undefined)
@@ -114,7 +125,7 @@ export class ReminderDto {
     description: 'Wall time on the due date to count back from; 09:00',
   })
   @IsOptional()
-  @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time must be HH:MM' })
+  @Matches(WALL_TIME, { message: 'time must be HH:MM' })
   time?: string;
 }
 
@@ -139,7 +150,7 @@ export const TaskField = {
     ),
   description: () =>
     applyDecorators(
-      ApiPropertyOptional({ nullable: true, maxLength: 20000 }),
+      ApiPropertyOptional({ type: String, nullable: true, maxLength: 20000 }),
       Nullable(),
       IsOptional(),
       IsString(),
@@ -147,6 +158,15 @@ export const TaskField = {
     ),
   status: () =>
     applyDecorators(ApiPropertyOptional({ enum: TASK_STATUSES }), Omittable(), IsIn(TASK_STATUSES)),
+  stateId: () =>
+    applyDecorators(
+      ApiPropertyOptional({
+        format: 'uuid',
+        description: "One of the project's workflow states; sets status from its category",
+      }),
+      Omittable(),
+      IsUUID('all'),
+    ),
   completed: () =>
     applyDecorators(
       ApiPropertyOptional({ description: 'Same as status "completed"' }),
@@ -170,7 +190,12 @@ export const TaskField = {
     ),
   assigneeId: () =>
     applyDecorators(
-      ApiPropertyOptional({ nullable: true, format: 'uuid', description: 'Must be a member of the project' }),
+      ApiPropertyOptional({
+        type: String,
+        nullable: true,
+        format: 'uuid',
+        description: 'Must be a member of the project',
+      }),
       Nullable(),
       IsOptional(),
       IsUUID('all'),
@@ -223,6 +248,7 @@ export const TaskField = {
   parentId: () =>
     applyDecorators(
       ApiPropertyOptional({
+        type: String,
         nullable: true,
         format: 'uuid',
         description: 'A task of the same project to nest under (at most 5 levels); null makes it top-level',
@@ -239,6 +265,34 @@ export const TaskField = {
       ArrayMaxSize(20),
       ArrayUnique(),
       IsUUID('all', { each: true }),
+    ),
+  fields: () =>
+    applyDecorators(
+      ApiPropertyOptional({
+        type: 'object',
+        additionalProperties: { nullable: true },
+        maxProperties: MAX_FIELDS_PER_PROJECT,
+        example: { '0b5f3a5e-2f7c-4a4e-9d55-2b7f7d6a1c10': 3 },
+        description:
+          "Values of the project's custom fields by field id, each of its field's type (text, number, date as " +
+          'YYYY-MM-DD, true/false, an option id, an array of option ids, a member id, a URL); null clears one. A PATCH ' +
+          'changes the fields it names; a PUT or a create sets exactly these',
+      }),
+      Omittable(),
+      ValidateBy({
+        name: 'fieldValues',
+        validator: {
+          validate: (value: unknown) =>
+            typeof value === 'object' &&
+            value !== null &&
+            !Array.isArray(value) &&
+            Object.keys(value).length <= MAX_FIELDS_PER_PROJECT &&
+            Object.entries(value).every(([id, item]) => isFieldKey(id) && isFieldValueShape(item)),
+          defaultMessage: () =>
+            `fields must map at most ${MAX_FIELDS_PER_PROJECT} field ids to values (a string, number, boolean, ` +
+            `null, or an array of at most ${MAX_OPTIONS_PER_FIELD} strings)`,
+        },
+      }),
     ),
   projectId: (description: string) =>
     applyDecorators(ApiPropertyOptional({ format: 'uuid', description }), Omittable(), IsUUID('all')),

@@ -6,6 +6,7 @@ import { NULL_IS_A_VALUE } from '../../common/omittable';
 export class CreateTaskDto {
   @TaskField.title(true) title: string;
   @TaskField.description() description?: string | null;
+  @TaskField.stateId() stateId?: string;
   @TaskField.status() status?: TaskStatus;
   @TaskField.completed() completed?: boolean;
   @TaskField.priority() priority?: number;
@@ -17,6 +18,7 @@ export class CreateTaskDto {
   @TaskField.reminders() reminders?: ReminderDto[];
   @TaskField.labelIds("Labels of the task's project; the task has exactly these") labelIds?: string[];
   @TaskField.parentId() parentId?: string | null;
+  @TaskField.fields() fields?: Record<string, unknown>;
 }
 
 /** POST /tasks: a project, or the caller's Inbox. */

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { GithubRepoDto } from '../../github/dto/github-repo.dto';
 import { Recurrence } from '../scheduling/recurrence';
 import { createHash } from 'node:crypto';
+import type { TaskFieldValues } from '../../workflow/custom-fields';
 import { RecurrenceDto, ReminderDto, TASK_STATUSES, TaskStatus } from './task-fields';
 
 /** A label as a task answer shows it: what a board needs to draw it. */
@@ -30,7 +31,8 @@ export class TaskDto {
   @ApiProperty({ format: 'uuid' }) projectId: string;
   @ApiProperty() title: string;
   @ApiProperty({ nullable: true, type: String }) description: string | null;
-  @ApiProperty({ enum: TASK_STATUSES }) status: TaskStatus;
+  @ApiProperty({ format: 'uuid', description: "The project's workflow state it is in" }) stateId: string;
+  @ApiProperty({ enum: TASK_STATUSES, description: "Follows the state's category" }) status: TaskStatus;
   @ApiProperty() completed: boolean;
   @ApiProperty() priority: number;
   @ApiProperty({ nullable: true, type: String, example: '2026-12-31' }) dueDate: string | null;
@@ -59,6 +61,13 @@ export class TaskDto {
   @ApiProperty({ type: SubtaskCountsDto, description: 'Its live direct subtasks' })
   subtaskCounts: SubtaskCountsDto;
   @ApiProperty({ description: 'An open task blocks it' }) blocked: boolean;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    example: { '0b5f3a5e-2f7c-4a4e-9d55-2b7f7d6a1c10': 3 },
+    description: "Its values of the project's custom fields, by field id; a field without a value is absent",
+  })
+  fields: TaskFieldValues;
   @ApiProperty({
     example: 'a0V',
     description:

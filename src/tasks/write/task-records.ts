@@ -6,11 +6,13 @@ import type { TaskState } from '../task-record';
 
 /** What task writes record in the activity log. */
 
-/** A new task's history names what it was created with, not the empty lists it lacks. */
-export function withoutEmptyLists(changes: FieldChanges): FieldChanges {
-  return Object.fromEntries(
-    Object.entries(changes).filter(([, change]) => !(Array.isArray(change.to) && change.to.length === 0)),
-  );
+/** A new task's history names what it was created with, not the empty lists (labels, fields) it lacks. */
+export function withoutEmpties(changes: FieldChanges): FieldChanges {
+  const isEmpty = (value: unknown) =>
+    Array.isArray(value)
+      ? value.length === 0
+      : typeof value === 'object' && value !== null && Object.keys(value).length === 0;
+  return Object.fromEntries(Object.entries(changes).filter(([, change]) => !isEmpty(change.to)));
 }
 
 /** One record per task of a subtree that went to the trash (`deletedAt` then) or came back from it. */

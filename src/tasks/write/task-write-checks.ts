@@ -14,13 +14,13 @@ import type { TaskState } from '../task-record';
 /** How deep subtasks nest, a top-level task being level 1. */
 const MAX_LEVELS = 5;
 
-/** One task of a batch on its way through the checks. */
 /** The labels a write names, by the field that named them, so a refusal names the right one. */
 export interface NamedLabels {
   labelIds: string[];
   addLabelIds: string[];
 }
 
+/** One task of a batch on its way through the checks. */
 export interface TaskWritePlan {
   id: string;
   task: TaskDto;

@@ -23,12 +23,22 @@ import { TaskGithubLinks } from '../task-github-links';
 import { Placement, TaskPlacement } from '../ordering/task-placement';
 import { keysAfter } from '../ordering/task-positions';
 import { TaskPositionsRepository } from '../ordering/task-positions.repository';
-import { recurredEntry, taskSubject, trashEntries, updateEntries, withoutEmptyLists } from './task-records';
+import { recurredEntry, taskSubject, trashEntries, updateEntries, withoutEmpties } from './task-records';
 import { nextTaskState, TaskWrite } from '../task-state';
 import { applyRecurrence, assertTimeRules, movesReminders, upcomingReminders } from '../scheduling/task-time';
 import { NamedLabels, TaskWriteChecks, TaskWritePlan, withoutFailures } from './task-write-checks';
 import { TasksRepository } from '../tasks.repository';
-import { answerOf, PLACEMENT_FIELDS, TASK_DEFAULTS, TaskState, TRACKED_FIELDS } from '../task-record';
+import type { FieldCatalog, TaskFieldValues } from '../../workflow/custom-fields';
+import { StateCatalog } from '../../workflow/workflow';
+import { WorkflowRepository } from '../../workflow/workflow.repository';
+import {
+  answerOf,
+  PLACEMENT_FIELDS,
+  TASK_DEFAULTS,
+  TaskRecord,
+  TaskState,
+  TRACKED_FIELDS,
+} from '../task-record';
 
 export interface WriteOptions {
   mode: 'merge' | 'replace';
@@ -66,6 +76,7 @@ export class TaskWriter {
     private readonly projects: ProjectsService,
     private readonly github: GithubService,
     private readonly githubLinks: TaskGithubLinks,
+    private readonly workflow: WorkflowRepository,
   ) {}
 
   /**
@@ -91,46 +102,7 @@ export class TaskWriter {
       const timezone = await this.tasks.timeZoneOf(principal.userId, manager);
       await this.positions.lock(manager, target, 'append');
       const keys = keysAfter(await this.positions.last(manager, target), dtos.length);
-      const failures = new Map<number, HttpException>();
-      let creates: NewTask[] = [];
-      dtos.forEach((dto, index) => {
-        // A create is a PUT onto a task of defaults: whatever is not sent takes its default.
-        const write = { ...dto, githubRepo: dto.githubRepo ? parseRepoName(dto.githubRepo)!.key : null };
-        const blank = {
-          ...TASK_DEFAULTS,
-          projectId: target,
-          title: dto.title,
-          timezone,
-          position: keys[index],
-        };
-        checkItem(failures, index, () => {
-          const next = nextTaskState(blank, write, 'replace');
-          assertTimeRules(next, write);
-          creates.push({ index, next });
-        });
-      });
-      const assignable = await this.checks.assignable(
-        manager,
-        creates.map((create) => create.next),
-      );
-      creates = creates.filter((create) => checkItem(failures, create.index, () => assignable(create.next)));
-      const labelled = await this.checks.labels(
-        manager,
-        creates.map((create) => create.next),
-      );
-      for (const create of creates) {
-        checkItem(failures, create.index, () => {
-          create.next = labelled(create.next, { labelIds: create.next.labelIds, addLabelIds: [] });
-        });
-      }
-      for (const create of creates.filter((create) => !failures.has(create.index))) {
-        await checkItemAsync(failures, create.index, () =>
-          this.checks.parent(principal, null, null, create.next, manager),
-        );
-      }
-      if (failures.size > 0) throw createsFailure(failures, dtos.length);
-
-      const states = creates.map((create) => create.next);
+      const states = await this.checkCreates(principal, dtos, { projectId: target, timezone, keys }, manager);
       const ids = await this.tasks.insertMany(manager, states, principal.userId);
       // A new task has nothing to replace: only those created with labels or reminders cost a statement.
       await this.tasks.setLabels(
@@ -154,7 +126,7 @@ export class TaskWriter {
           ...taskSubject(task),
           actorId: principal.userId,
           // A new task's history names what it was created with, not the empty lists it lacks.
-          changes: withoutEmptyLists(changedFields(null, states[index], TRACKED_FIELDS)),
+          changes: withoutEmpties(changedFields(null, states[index], TRACKED_FIELDS)),
         })),
         ...linked,
       ]);
@@ -162,7 +134,66 @@ export class TaskWriter {
     });
   }
 
-  /** Writes `dto` to each task of `ids`; one outcome per id, in order. */
+  /**
+   * The state each create leaves its new task in, after the same rules an update passes; throws the one failure of
+   * a single create, or a 422 naming every failing item's fields.
+   */
+  private async checkCreates(
+    principal: Principal,
+    dtos: CreateTaskDto[],
+    place: { projectId: string; timezone: string; keys: string[] },
+    manager: EntityManager,
+  ): Promise<TaskState[]> {
+    const failures = new Map<number, HttpException>();
+    let creates: NewTask[] = [];
+    const states = await this.workflow.catalog(manager, [place.projectId]);
+    const fields = await this.workflow.fieldCatalog(manager, [place.projectId]);
+    dtos.forEach((dto, index) => {
+      // A create is a PUT onto a task of defaults: whatever is not sent takes its default.
+      const write = { ...dto, githubRepo: dto.githubRepo ? parseRepoName(dto.githubRepo)!.key : null };
+      const { projectId, timezone } = place;
+      const blank = {
+        ...TASK_DEFAULTS,
+        projectId,
+        stateId: '',
+        title: dto.title,
+        timezone,
+        position: place.keys[index],
+      };
+      checkItem(failures, index, () => {
+        const next = settledState(states, null, nextTaskState(blank, write, 'replace'), write);
+        next.fields = fields.settle(next.projectId, next.fields, write.fields);
+        assertTimeRules(next, write);
+        creates.push({ index, next });
+      });
+    });
+    const assignable = await this.checks.assignable(
+      manager,
+      creates.map((create) => create.next),
+    );
+    creates = creates.filter((create) => checkItem(failures, create.index, () => assignable(create.next)));
+    const labelled = await this.checks.labels(
+      manager,
+      creates.map((create) => create.next),
+    );
+    for (const create of creates) {
+      checkItem(failures, create.index, () => {
+        create.next = labelled(create.next, { labelIds: create.next.labelIds, addLabelIds: [] });
+      });
+    }
+    for (const create of creates.filter((create) => !failures.has(create.index))) {
+      await checkItemAsync(failures, create.index, () =>
+        this.checks.parent(principal, null, null, create.next, manager),
+      );
+    }
+    if (failures.size > 0) throw createsFailure(failures, dtos.length);
+    return creates.map((create) => create.next);
+  }
+
+  /**
+   * Writes `dto` to each task of `ids`; one outcome per id, in order. Outside the transaction: what GitHub says of a
+   * repository linked anew. Inside: access and the rows' state, then the rules, then the rows, then their effects.
+   */
   async update(
     principal: Principal,
     ids: string[],
@@ -176,134 +207,146 @@ export class TaskWriter {
     const seenDueDates = completes(dto)
       ? new Map((await this.tasks.readMany(ids)).map((task) => [task.id, task.dueDate]))
       : new Map<string, string | null>();
+    const write: TaskWrite = {
+      ...dto,
+      githubRepo: dto.githubRepo === undefined ? undefined : (repo?.key ?? null),
+    };
     return this.atomically(async (manager) => {
       // The repository row is locked before the tasks, the order every writer of linked tasks keeps.
       const change =
         lookup && !(lookup instanceof HttpException) ? await this.github.store(manager, lookup) : undefined;
-      const outcomes = new Map<string, Outcome>();
-      const failures = new Map<string, HttpException>();
-      const access = await this.access.taskAccess(principal.userId, ids, 'update', manager);
-      for (const [id, granted] of access) if (granted instanceof HttpException) failures.set(id, granted);
-      const readable = ids.filter((id) => !failures.has(id));
-      const found = new Map(
-        (await this.tasks.records(readable, manager)).map((task) => [task.facts.id, task]),
-      );
-      const write: TaskWrite = {
-        ...dto,
-        githubRepo: dto.githubRepo === undefined ? undefined : (repo?.key ?? null),
+      const batch: UpdateBatch = { ids, outcomes: new Map(), failures: new Map() };
+      const records = await this.readWritable(principal, batch, manager);
+      const projectIds = [
+        ...records.map((record) => record.state.projectId),
+        ...(write.projectId ? [write.projectId] : []),
+      ];
+      const catalogs = {
+        states: await this.workflow.catalog(manager, projectIds),
+        fields: await this.workflow.fieldCatalog(manager, projectIds),
       };
       let plans: TaskWritePlan[] = [];
-      for (const id of readable) {
-        const record = found.get(id)!;
-        const current = record.state;
-        const task = answerOf(record);
+      for (const record of records) {
+        const id = record.facts.id;
         const seen = seenDueDates.get(id);
-        if (
-          current.recurrence &&
-          seen !== undefined &&
-          current.dueDate !== seen &&
-          !options.expected.has(id)
-        ) {
-          outcomes.set(id, task);
-          continue;
-        }
-        if (lookup instanceof HttpException && relink?.linking.has(id) !== true) {
-          failures.set(id, lookup);
-          continue;
-        }
-        checkItem(failures, id, () => {
-          const next = nextTaskState(current, write, options.mode);
-          const completing = current.status !== 'completed' && next.status === 'completed';
-          plans.push({
-            id,
-            task,
-            current,
-            next,
-            write,
-            named: namedLabels(dto),
-            completing,
-            pastBlockers: [],
-          });
-        });
-      }
-
-      plans = await this.checks.blockers(principal, plans, options.force, failures, manager);
-      for (const plan of plans) {
-        checkItem(failures, plan.id, () => {
-          const { state, recurred } = applyRecurrence(plan.current, plan.next);
-          assertTimeRules(state, write);
-          Object.assign(plan, { next: state, recurred });
-        });
-      }
-      plans = await this.checks.moves(principal, withoutFailures(plans, failures), failures, manager);
-      const labelled = await this.checks.labels(
-        manager,
-        plans.map((plan) => plan.next),
-      );
-      for (const plan of plans) {
-        checkItem(failures, plan.id, () => {
-          const next = labelled(plan.next, plan.named);
-          // A subtask moved on its own to another project leaves its parent behind.
-          const detached = next.projectId !== plan.current.projectId && dto.parentId === undefined;
-          plan.next = detached ? { ...next, parentId: null } : next;
-        });
-      }
-      for (const plan of withoutFailures(plans, failures)) {
-        await checkItemAsync(failures, plan.id, () =>
-          this.checks.parent(principal, plan.id, plan.current, plan.next, manager),
-        );
-      }
-      plans = withoutFailures(plans, failures);
-      await this.placement.place(principal, plans, options.placement, failures, manager);
-
-      const fields = options.placement ? PLACEMENT_FIELDS : TRACKED_FIELDS;
-      const changed: (TaskWritePlan & { changes: FieldChanges })[] = [];
-      for (const plan of withoutFailures(plans, failures)) {
-        const changes = changedFields<TaskState>(plan.current, plan.next, fields);
-        const expected = options.expected.get(plan.id);
-        if (expected !== undefined && expected !== plan.task.version) {
-          failures.set(plan.id, new PreconditionFailedException('The task has changed since that version'));
-        } else if (Object.keys(changes).length === 0) {
-          // Writing what is already there is not a change: no new version, no activity, no event.
-          outcomes.set(plan.id, plan.task);
+        const state = record.state;
+        if (state.recurrence && seen !== undefined && state.dueDate !== seen && !options.expected.has(id)) {
+          batch.outcomes.set(id, answerOf(record));
+        } else if (lookup instanceof HttpException && relink?.linking.has(id) !== true) {
+          batch.failures.set(id, lookup);
         } else {
-          if (plan.pastBlockers.length > 0)
-            changes.completedPastBlockers = { from: null, to: plan.pastBlockers };
-          changed.push({ ...plan, changes });
+          checkItem(batch.failures, id, () =>
+            plans.push(planOf(record, write, namedLabels(dto), options.mode, catalogs)),
+          );
         }
       }
-      if (options.atomic && failures.size > 0) throw new NothingWritten(atomicOutcomes(ids, failures));
-      for (const [id, failure] of failures) outcomes.set(id, failure);
-      if (changed.length === 0) return ids.map((id) => outcomes.get(id)!);
-
-      const written = await this.tasks.updateMany(
-        manager,
-        changed.map((plan) => ({ id: plan.id, state: plan.next, expected: options.expected.get(plan.id) })),
-      );
-      if (written.length !== changed.length)
-        throw new PreconditionFailedException('A task changed meanwhile');
-      const entries = await this.afterUpdate(principal, changed, change, manager);
-      const updated = new Map((await this.tasks.readMany(written, manager)).map((task) => [task.id, task]));
-      for (const plan of changed) outcomes.set(plan.id, updated.get(plan.id)!);
-      await this.recorder.record(manager, [
-        ...changed.flatMap((plan) => {
-          const task = updated.get(plan.id)!;
-          const [update, ...assignments] = updateEntries(
-            task,
-            plan.current,
-            plan.changes,
-            principal.userId,
-            options.placement ? 'task.moved' : 'task.updated',
-          );
-          const main = plan.recurred
-            ? recurredEntry(task, plan.recurred, principal.userId, plan.changes)
-            : update;
-          return [main, ...assignments];
-        }),
-        ...entries,
-      ]);
-      return ids.map((id) => outcomes.get(id)!);
+      plans = await this.applyRules(principal, plans, dto, options, batch.failures, manager, catalogs.states);
+      const changed = changesOf(plans, options, batch);
+      if (options.atomic && batch.failures.size > 0)
+        throw new NothingWritten(atomicOutcomes(ids, batch.failures));
+      for (const [id, failure] of batch.failures) batch.outcomes.set(id, failure);
+      if (changed.length > 0)
+        await this.persist(principal, changed, change, options, batch.outcomes, manager);
+      return ids.map((id) => batch.outcomes.get(id)!);
     });
+  }
+
+  /** The stored state of each task the caller may update; the others fail as their own request would. */
+  private async readWritable(
+    principal: Principal,
+    batch: UpdateBatch,
+    manager: EntityManager,
+  ): Promise<TaskRecord[]> {
+    const access = await this.access.taskAccess(principal.userId, batch.ids, 'update', manager);
+    for (const [id, granted] of access) if (granted instanceof HttpException) batch.failures.set(id, granted);
+    const records = await this.tasks.records(
+      batch.ids.filter((id) => !batch.failures.has(id)),
+      manager,
+    );
+    const byId = new Map(records.map((record) => [record.facts.id, record]));
+    return [...new Set(batch.ids)].flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /**
+   * The rules a write must pass, in order: blockers, recurrence and dates, moves between projects, labels, parents,
+   * and placement. Returns the plans that passed them all, with the state each leaves its task in.
+   */
+  private async applyRules(
+    principal: Principal,
+    plans: TaskWritePlan[],
+    dto: UpdateTaskDto | ReplaceTaskDto,
+    options: WriteOptions,
+    failures: Map<string, HttpException>,
+    manager: EntityManager,
+    states: StateCatalog,
+  ): Promise<TaskWritePlan[]> {
+    plans = await this.checks.blockers(principal, plans, options.force, failures, manager);
+    for (const plan of plans) {
+      checkItem(failures, plan.id, () => {
+        const { state, recurred } = applyRecurrence(plan.current, plan.next);
+        assertTimeRules(state, plan.write);
+        // A recurring task reopened takes its project's first open state.
+        Object.assign(plan, { next: states.follow(state), recurred });
+      });
+    }
+    plans = await this.checks.moves(principal, withoutFailures(plans, failures), failures, manager);
+    const labelled = await this.checks.labels(
+      manager,
+      plans.map((plan) => plan.next),
+    );
+    for (const plan of plans) {
+      checkItem(failures, plan.id, () => {
+        const next = labelled(plan.next, plan.named);
+        // A subtask moved on its own to another project leaves its parent behind.
+        const detached = next.projectId !== plan.current.projectId && dto.parentId === undefined;
+        plan.next = detached ? { ...next, parentId: null } : next;
+      });
+    }
+    for (const plan of withoutFailures(plans, failures)) {
+      await checkItemAsync(failures, plan.id, () =>
+        this.checks.parent(principal, plan.id, plan.current, plan.next, manager),
+      );
+    }
+    plans = withoutFailures(plans, failures);
+    await this.placement.place(principal, plans, options.placement, failures, manager);
+    return withoutFailures(plans, failures);
+  }
+
+  /** Writes the changed rows, then their effects, and records it all; each task's outcome is its new answer. */
+  private async persist(
+    principal: Principal,
+    changed: ChangedPlan[],
+    change: RepoChange | undefined,
+    options: WriteOptions,
+    outcomes: Map<string, Outcome>,
+    manager: EntityManager,
+  ): Promise<void> {
+    const written = await this.tasks.updateMany(
+      manager,
+      changed.map((plan) => ({ id: plan.id, state: plan.next, expected: options.expected.get(plan.id) })),
+    );
+    if (written.length !== changed.length) throw new PreconditionFailedException('A task changed meanwhile');
+    const effects = await this.afterUpdate(principal, changed, change, manager);
+    const updated = new Map((await this.tasks.readMany(written, manager)).map((task) => [task.id, task]));
+    for (const plan of changed) outcomes.set(plan.id, updated.get(plan.id)!);
+    const event = options.placement ? 'task.moved' : 'task.updated';
+    await this.recorder.record(manager, [
+      ...changed.flatMap((plan) => {
+        const task = updated.get(plan.id)!;
+        const [update, ...assignments] = updateEntries(
+          task,
+          plan.current,
+          plan.changes,
+          principal.userId,
+          event,
+        );
+        const main = plan.recurred
+          ? recurredEntry(task, plan.recurred, principal.userId, plan.changes)
+          : update;
+        return [main, ...assignments];
+      }),
+      ...effects,
+    ]);
   }
 
   /** Sends tasks (and their subtrees) to the trash; one outcome per id, in order (null: deleted). */
@@ -418,7 +461,7 @@ export class TaskWriter {
    */
   private async afterUpdate(
     principal: Principal,
-    changed: (TaskWritePlan & { changes: FieldChanges })[],
+    changed: ChangedPlan[],
     change: RepoChange | undefined,
     manager: EntityManager,
   ): Promise<ActivityEntry[]> {
@@ -438,12 +481,12 @@ export class TaskWriter {
     const writtenIds = new Set(changed.map((plan) => plan.id));
     for (const plan of changed.filter((plan) => plan.changes.projectId)) {
       const subtree = await this.moveSubtree(manager, plan.id, plan.next.projectId, writtenIds);
-      const lostAssignee = new Map(subtree.map((moved) => [moved.id, moved.unassigned]));
+      const lost = new Map(subtree.map((moved) => [moved.id, moved]));
       for (const task of await this.tasks.readMany(
         subtree.map((moved) => moved.id),
         manager,
       )) {
-        const unassigned = lostAssignee.get(task.id);
+        const { unassigned, droppedFields } = lost.get(task.id)!;
         entries.push(
           ...updateEntries(
             task,
@@ -451,6 +494,7 @@ export class TaskWriter {
             {
               projectId: { from: plan.current.projectId, to: plan.next.projectId },
               ...(unassigned && { assigneeId: { from: unassigned, to: null } }),
+              ...(droppedFields && { fields: { from: droppedFields, to: {} } }),
             },
             principal.userId,
             'task.updated',
@@ -489,12 +533,77 @@ export class TaskWriter {
     id: string,
     projectId: string,
     written: Set<string>,
-  ): Promise<{ id: string; unassigned: string | null }[]> {
+  ): Promise<{ id: string; unassigned: string | null; droppedFields: TaskFieldValues | null }[]> {
     const below = (await this.tasks.liveDescendants(manager, id)).filter((taskId) => !written.has(taskId));
     if (below.length === 0) return [];
     const keys = keysAfter(await this.positions.last(manager, projectId), below.length);
     return this.tasks.moveDescendants(manager, below, keys, projectId);
   }
+}
+
+/** The ids a batch names, in order, and what has become of each so far. */
+interface UpdateBatch {
+  ids: string[];
+  outcomes: Map<string, Outcome>;
+  failures: Map<string, HttpException>;
+}
+
+type ChangedPlan = TaskWritePlan & { changes: FieldChanges };
+
+/** A task's way through the checks: the state it is in, and the state the write would leave it in. */
+function planOf(
+  record: TaskRecord,
+  write: TaskWrite,
+  named: NamedLabels,
+  mode: WriteOptions['mode'],
+  catalogs: { states: StateCatalog; fields: FieldCatalog },
+): TaskWritePlan {
+  const current = record.state;
+  const next = settledState(catalogs.states, current, nextTaskState(current, write, mode), write);
+  next.fields = catalogs.fields.settle(next.projectId, next.fields, write.fields);
+  return {
+    id: record.facts.id,
+    task: answerOf(record),
+    current,
+    next,
+    write,
+    named,
+    completing: current.status !== 'completed' && next.status === 'completed',
+    pastBlockers: [],
+  };
+}
+
+/** The state a write leaves a task in, its workflow state and status in step (see StateCatalog). */
+function settledState(
+  states: StateCatalog,
+  current: TaskState | null,
+  next: TaskState,
+  write: TaskWrite,
+): TaskState {
+  const statusSent = write.status !== undefined || write.completed !== undefined;
+  return states.settle(current, next, write.stateId, statusSent);
+}
+
+/**
+ * The plans that change their task, with what they change. A stale version fails (412); a write of what is already
+ * there is not a change: it answers the task as it is, with no new version, activity or event.
+ */
+function changesOf(plans: TaskWritePlan[], options: WriteOptions, batch: UpdateBatch): ChangedPlan[] {
+  const fields = options.placement ? PLACEMENT_FIELDS : TRACKED_FIELDS;
+  const changed: ChangedPlan[] = [];
+  for (const plan of plans) {
+    const changes = changedFields<TaskState>(plan.current, plan.next, fields);
+    const expected = options.expected.get(plan.id);
+    if (expected !== undefined && expected !== plan.task.version) {
+      batch.failures.set(plan.id, new PreconditionFailedException('The task has changed since that version'));
+    } else if (Object.keys(changes).length === 0) {
+      batch.outcomes.set(plan.id, plan.task);
+    } else {
+      if (plan.pastBlockers.length > 0) changes.completedPastBlockers = { from: null, to: plan.pastBlockers };
+      changed.push({ ...plan, changes });
+    }
+  }
+  return changed;
 }
 
 function inOrder(ids: string[], tasks: TaskDto[]): TaskDto[] {

@@ -4,8 +4,8 @@ import type { UserEntity } from '../entities/user.entity';
 export class UserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'ada@example.com' }) email: string;
-  @ApiProperty({ nullable: true, example: 'ada' }) username: string | null;
-  @ApiProperty({ nullable: true, example: 'Ada Lovelace' }) displayName: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'ada' }) username: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Ada Lovelace' }) displayName: string | null;
   @ApiProperty({ enum: ['admin', 'user'] }) role: 'admin' | 'user';
   @ApiProperty({ example: 'Europe/London' }) timezone: string;
   @ApiPropertyOptional({ description: 'Present in admin listings only' }) disabled?: boolean;
@@ -15,8 +15,8 @@ export class UserDto {
 
 export class DirectoryUserDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ nullable: true }) username: string | null;
-  @ApiProperty({ nullable: true }) displayName: string | null;
+  @ApiProperty({ type: String, nullable: true }) username: string | null;
+  @ApiProperty({ type: String, nullable: true }) displayName: string | null;
 }
 
 export class UserPageDto {

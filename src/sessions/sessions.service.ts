@@ -1,17 +1,17 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { LoginLimiter } from '../auth/login-limiter';
+import { PasswordHasher } from '../auth/password-hasher';
+import type { Principal } from '../auth/principal';
+import { TokenService } from '../auth/token.service';
 import { Transactions } from '../database/transactions';
 import { mapUser } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
 import type { AuthResponseDto, TokenPairDto } from './dto/auth-response.dto';
 import type { LoginDto } from './dto/login.dto';
 import type { RegisterDto } from './dto/register.dto';
-import { LoginLimiter } from './login-limiter';
-import type { Principal } from './principal';
-import { PasswordHasher } from './password-hasher';
-import { TokenService } from './token.service';
 
 @Injectable()
-export class AuthService {
+export class SessionsService {
   constructor(
     private readonly transactions: Transactions,
     private readonly users: UsersService,

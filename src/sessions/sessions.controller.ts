@@ -9,23 +9,24 @@ import {
   ApiUnauthorizedResponse,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal } from '../auth/principal';
+import { Public } from '../auth/public.decorator';
+import { RegistrationLimit } from '../auth/registration-limit.decorator';
+import { RequireScope } from '../auth/require-scope.decorator';
 import { UserDto } from '../users/dto/user.dto';
 import { UsersService } from '../users/users.service';
-import { AuthService } from './auth.service';
 import { AuthResponseDto, TokenPairDto } from './dto/auth-response.dto';
 import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
 import { RegisterDto } from './dto/register.dto';
-import { CurrentPrincipal, Principal } from './principal';
-import { Public } from './public.decorator';
-import { RegistrationLimit } from './registration-limit.decorator';
-import { RequireScope } from './require-scope.decorator';
+import { SessionsService } from './sessions.service';
 
+/** Registration and the life of a login: its tokens, their rotation and its end. */
 @ApiTags('auth')
 @Controller('auth')
-export class AuthController {
+export class SessionsController {
   constructor(
-    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
     private readonly users: UsersService,
   ) {}
 
@@ -37,7 +38,7 @@ export class AuthController {
   @ApiUnprocessableEntityResponse({ description: 'Invalid or unknown fields' })
   @ApiTooManyRequestsResponse({ description: 'Too many registrations from this address' })
   register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
-    return this.auth.register(dto);
+    return this.sessions.register(dto);
   }
 
   @Post('login')
@@ -47,7 +48,7 @@ export class AuthController {
   @ApiUnauthorizedResponse({ description: 'Wrong credentials (the same answer whatever was wrong)' })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this account or address' })
   login(@Body() dto: LoginDto, @Ip() address: string): Promise<AuthResponseDto> {
-    return this.auth.login(dto, address);
+    return this.sessions.login(dto, address);
   }
 
   @Post('refresh')
@@ -56,7 +57,7 @@ export class AuthController {
   @ApiOkResponse({ type: TokenPairDto })
   @ApiUnauthorizedResponse({ description: 'Unknown, expired or reused token; reuse revokes the whole login' })
   refresh(@Body() dto: RefreshTokenDto): Promise<TokenPairDto> {
-    return this.auth.refresh(dto.refreshToken);
+    return this.sessions.refresh(dto.refreshToken);
   }
 
   @Post('logout')
@@ -64,7 +65,7 @@ export class AuthController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'The login of this refresh token is over' })
   logout(@CurrentPrincipal() principal: Principal, @Body() dto: RefreshTokenDto): Promise<void> {
-    return this.auth.logout(principal, dto.refreshToken);
+    return this.sessions.logout(principal, dto.refreshToken);
   }
 
   @Get('me')
