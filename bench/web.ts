@@ -10,13 +10,12 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../test/web/chromium';
 import { callJson as json } from './api';
 import { startService } from './processes';
 
 const ROOT = join(__dirname, '..');
 const WEB = join(ROOT, 'dist', 'web');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TASKS = 500;
 const CHANGES = 50;
 
@@ -50,10 +49,7 @@ async function main(): Promise<void> {
     JWT_SECRET: randomBytes(48).toString('base64url'),
     RATE_LIMIT_PER_MINUTE: '100000000',
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-  });
+  const browser = await launchChromium();
   try {
     const api = `${service.url}/api/v1`;
     const session = await json<{ accessToken: string; refreshToken: string }>(

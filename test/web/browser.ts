@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { startTestApp, type TestApp } from '../support/test-app';
 
-/** Debian's Chromium, which `.ci/run` installs when missing; CHROMIUM_PATH names another. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const WEB_DIR = join(__dirname, '..', '..', 'dist', 'web');
 
 export interface Board {
@@ -21,12 +20,7 @@ export interface Board {
 export async function startBoard(env: Record<string, string> = {}): Promise<Board> {
   if (!existsSync(join(WEB_DIR, 'index.html'))) throw new Error('Build the board first: npm run build');
   const t = await startTestApp({ WEB_DIR, ...env });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // Root in a container has no user namespace for Chromium's sandbox.
-    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
-  });
+  const browser = await launchChromium();
   const contexts: BrowserContext[] = [];
   const pageErrors: Error[] = [];
   return {
