@@ -19,6 +19,12 @@ const esmPackages = [
   'temporal-utils',
   'ical.js',
   'fractional-indexing',
+  '@otplib',
+  '@scure',
+  '@noble',
+  'openid-client',
+  'oauth4webapi',
+  'jose',
 ];
 const transform = {
   '^.+\\.ts$': ['@swc/jest'],

@@ -19,6 +19,7 @@ import { CreateWorkflowStates1765411200000 } from './1765411200000-CreateWorkflo
 import { CreateViews1765497600000 } from './1765497600000-CreateViews';
 import { CreateCustomFields1765584000000 } from './1765584000000-CreateCustomFields';
 import { CreateImports1765670400000 } from './1765670400000-CreateImports';
+import { CreateIdentity1765756800000 } from './1765756800000-CreateIdentity';
 
 /** Every migration in the order it was written; files are never edited after they land. */
 export const migrations: (new () => MigrationInterface)[] = [
@@ -42,4 +43,5 @@ export const migrations: (new () => MigrationInterface)[] = [
   CreateViews1765497600000,
   CreateCustomFields1765584000000,
   CreateImports1765670400000,
+  CreateIdentity1765756800000,
 ];

@@ -57,7 +57,7 @@ describe('accounts and authentication', () => {
       expect(res.body.refreshToken).toMatch(/^tfr_/);
       expect(JSON.stringify(res.body)).not.toMatch(/argon2|passwordHash|password_hash/);
       const profile = await me(`Bearer ${res.body.accessToken}`).expect(200);
-      expect(profile.body).toEqual(res.body.user);
+      expect(profile.body).toEqual({ ...res.body.user, twoFactor: false });
       expect(profile.headers['cache-control']).toBe('no-store');
     });
 

@@ -9,7 +9,12 @@ import { ApiKeysService } from './api-keys.service';
 import { AuthenticationGuard } from './authentication.guard';
 import { CredentialsModule } from './credentials.module';
 import { JwtStrategy } from './jwt.strategy';
-import { ApiKeyFailureLimiter, FeedTokenFailureLimiter, LoginLimiter } from './login-limiter';
+import {
+  ApiKeyFailureLimiter,
+  FeedTokenFailureLimiter,
+  LoginLimiter,
+  TwoFactorLimiter,
+} from './login-limiter';
 import { PrincipalLoader } from './principal.loader';
 import { RateLimitGuard } from './rate-limit.guard';
 import { MemoryThrottlerStorage } from './memory-throttler-storage';
@@ -42,6 +47,7 @@ import { ScopeGuard } from './scope.guard';
   providers: [
     ApiKeysService,
     LoginLimiter,
+    TwoFactorLimiter,
     ApiKeyFailureLimiter,
     FeedTokenFailureLimiter,
     PrincipalLoader,
@@ -52,6 +58,13 @@ import { ScopeGuard } from './scope.guard';
     { provide: APP_GUARD, useClass: ScopeGuard },
     { provide: APP_GUARD, useClass: RateLimitGuard },
   ],
-  exports: [PrincipalLoader, CredentialsModule, LoginLimiter, ApiKeyFailureLimiter, FeedTokenFailureLimiter],
+  exports: [
+    PrincipalLoader,
+    CredentialsModule,
+    LoginLimiter,
+    TwoFactorLimiter,
+    ApiKeyFailureLimiter,
+    FeedTokenFailureLimiter,
+  ],
 })
 export class AuthModule {}

@@ -7,6 +7,27 @@ import type { GlobalRole } from './scopes';
 /** How often a key's lastUsedAt is written: per minute, not per request, to keep the read path read-only. */
 const LAST_USED_RESOLUTION = "interval '1 minute'";
 
+/** How a session began, and from where: what its owner sees in their list of sessions. */
+export interface SessionOrigin {
+  method: SignInMethod;
+  userAgent: string | null;
+  address: string | null;
+}
+
+export type SignInMethod = 'password' | 'two_factor' | 'recovery_code' | 'oidc';
+
+export interface SessionRow {
+  id: string;
+  created_at: Date;
+  last_used_at: Date;
+  method: SignInMethod;
+  user_agent: string | null;
+  address: string | null;
+}
+
+/** A session whose owner has not used it for this long is shown no more (its refresh token lapsed anyway). */
+export const SESSIONS_LISTED = 100;
+
 export interface ApiKeyGrantRow {
   id: string;
   user_id: string;
@@ -24,12 +45,36 @@ export class CredentialsRepository {
     this.keys = dataSource.getRepository(ApiKeyEntity);
   }
 
-  async insertSession(manager: EntityManager, userId: string): Promise<string> {
+  async insertSession(manager: EntityManager, userId: string, origin: SessionOrigin): Promise<string> {
     const [{ id }] = await manager.query<{ id: string }[]>(
-      `INSERT INTO auth_sessions (user_id) VALUES ($1) RETURNING id`,
-      [userId],
+      `INSERT INTO auth_sessions (user_id, method, user_agent, address) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [userId, origin.method, origin.userAgent, origin.address],
     );
     return id;
+  }
+
+  /** The user's live sessions, most recently used first: at most SESSIONS_LISTED of them. */
+  liveSessions(userId: string, refreshTtlSeconds: number): Promise<SessionRow[]> {
+    return this.dataSource.query<SessionRow[]>(
+      `SELECT id, created_at, last_used_at, method, user_agent, address FROM auth_sessions
+        WHERE user_id = $1 AND revoked_at IS NULL AND last_used_at > now() - make_interval(secs => $2)
+        ORDER BY last_used_at DESC, id DESC LIMIT ${SESSIONS_LISTED}`,
+      [userId, refreshTtlSeconds],
+    );
+  }
+
+  /** False when the user has no such live session. */
+  async revokeSession(userId: string, sessionId: string): Promise<boolean> {
+    const rows = await queryRows(
+      this.dataSource.manager,
+      `UPDATE auth_sessions SET revoked_at = now() WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
+      [sessionId, userId],
+    );
+    return rows.length > 0;
+  }
+
+  async touchSession(id: string): Promise<void> {
+    await this.dataSource.query(`UPDATE auth_sessions SET last_used_at = now() WHERE id = $1`, [id]);
   }
 
   async insertRefreshToken(
@@ -88,14 +133,21 @@ export class CredentialsRepository {
     );
   }
 
-  /** The role of a live session's active user; undefined when the session or user no longer authenticates. */
-  async sessionRole(userId: string, sessionId: string): Promise<GlobalRole | undefined> {
-    const [row] = await this.dataSource.query<{ role: GlobalRole }[]>(
-      `SELECT u.role FROM auth_sessions s JOIN users u ON u.id = s.user_id
+  /**
+   * The role of a live session's active user, and whether its lastUsedAt is due a write; undefined when the session
+   * or user no longer authenticates.
+   */
+  async sessionGrant(
+    userId: string,
+    sessionId: string,
+  ): Promise<{ role: GlobalRole; stale: boolean } | undefined> {
+    const [row] = await this.dataSource.query<{ role: GlobalRole; stale: boolean }[]>(
+      `SELECT u.role, s.last_used_at < now() - ${LAST_USED_RESOLUTION} AS stale
+         FROM auth_sessions s JOIN users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.disabled_at IS NULL`,
       [sessionId, userId],
     );
-    return row?.role;
+    return row;
   }
 
   /** Of these sessions and API keys, the ids that no longer authenticate: revoked, expired, or the user disabled. */

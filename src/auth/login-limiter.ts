@@ -95,3 +95,14 @@ export class FeedTokenFailureLimiter extends FailureLimiter {
     super('feed-token', config, redis, 'Too many requests for unknown calendar feeds; try again later');
   }
 }
+
+/**
+ * Wrong second-factor codes per account and per address: a million codes would otherwise fall to a few thousand
+ * requests a token. Each mfaToken also dies after 5 answers.
+ */
+@Injectable()
+export class TwoFactorLimiter extends FailureLimiter {
+  constructor(config: AppConfig, redis: RedisConnection) {
+    super('two-factor', config, redis, 'Too many wrong codes; try again later');
+  }
+}

@@ -17,9 +17,12 @@ export class PasswordHasher implements OnModuleInit {
     return argon2.hash(password, ARGON2_OPTIONS);
   }
 
-  /** argon2.verify compares in constant time; a missing hash still spends one verification. */
-  async verify(hash: string | undefined, password: string): Promise<boolean> {
+  /**
+   * argon2.verify compares in constant time; a missing hash (no such account, or one that signs in only through
+   * single sign-on) still spends one verification.
+   */
+  async verify(hash: string | null | undefined, password: string): Promise<boolean> {
     const matches = await argon2.verify(hash ?? this.decoyHash, password);
-    return hash !== undefined && matches;
+    return typeof hash === 'string' && matches;
   }
 }

@@ -19,8 +19,10 @@ export class PrincipalLoader {
 
   fromSession(userId: string, sessionId: string): Promise<Principal | null> {
     return this.cache.get(`session:${sessionId}:${userId}`, async () => {
-      const role = await this.credentials.sessionRole(userId, sessionId);
-      return role ? { userId, role, scopes: new Set(scopesForRole(role)), sessionId } : null;
+      const grant = await this.credentials.sessionGrant(userId, sessionId);
+      if (!grant) return null;
+      if (grant.stale) await this.credentials.touchSession(sessionId);
+      return { userId, role: grant.role, scopes: new Set(scopesForRole(grant.role)), sessionId };
     });
   }
 

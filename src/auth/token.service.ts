@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { DataSource } from 'typeorm';
 import { Transactions } from '../database/transactions';
-import { CredentialsRepository } from './credentials.repository';
+import { CredentialsRepository, SessionOrigin, SessionRow } from './credentials.repository';
 import { generateSecret, hashSecret } from './secret-token';
 import { PrincipalCache } from './principal-cache';
 
@@ -35,8 +35,23 @@ export class TokenService {
     private readonly principals: PrincipalCache,
   ) {}
 
-  async startSession(userId: string, manager: EntityManager = this.dataSource.manager): Promise<TokenPair> {
-    return this.issue(userId, await this.credentials.insertSession(manager, userId), manager);
+  async startSession(
+    userId: string,
+    origin: SessionOrigin,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<TokenPair> {
+    return this.issue(userId, await this.credentials.insertSession(manager, userId, origin), manager);
+  }
+
+  liveSessions(userId: string): Promise<SessionRow[]> {
+    return this.credentials.liveSessions(userId, this.config.jwt.refreshTtlSeconds);
+  }
+
+  /** Ends one of the user's sessions: its refresh token at once, its access tokens within PRINCIPAL_CACHE_MS. */
+  async revokeSession(userId: string, sessionId: string): Promise<boolean> {
+    const revoked = await this.credentials.revokeSession(userId, sessionId);
+    this.principals.invalidate();
+    return revoked;
   }
 
   /** Spends a refresh token and issues the next pair of its session. */
@@ -57,7 +72,10 @@ export class TokenService {
     this.principals.invalidate();
   }
 
-  /** Revokes every session of the user except `keep` (the caller's own, when it has one). */
+  /**
+   * Revokes every session of the user except `keep` (the caller's own, when it has one). The caller invalidates the
+   * principal cache once its transaction commits.
+   */
   async revokeOtherSessions(userId: string, keep: string | undefined, manager: EntityManager): Promise<void> {
     await this.credentials.revokeOtherSessions(manager, userId, keep);
   }

@@ -29,6 +29,15 @@ export type AttachmentStorageConfig =
     };
 
 /** The typed, validated configuration; built once at boot and injected wherever a setting is needed. */
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  name: string;
+  autoRegister: boolean;
+  allowHttp: boolean;
+}
+
 export class AppConfig {
   readonly env: EnvironmentVariables['NODE_ENV'];
   readonly http: {
@@ -65,6 +74,7 @@ export class AppConfig {
   };
   /** Where people reach the service, without a trailing slash; unset: the address it listens on. */
   readonly publicUrl?: string;
+  readonly identity: { passwordLogin: boolean; oidc: OidcSettings | null };
   readonly tasks: { positionMaxLength: number };
   /** Unset: PrincipalCache decides by the database server. */
   readonly principalCacheMs: number | undefined;
@@ -178,6 +188,7 @@ export class AppConfig {
       uploadGraceSeconds: vars.ATTACHMENT_UPLOAD_GRACE_SECONDS,
     };
     this.imports = { maxBytes: vars.IMPORT_MAX_BYTES };
+    this.identity = { passwordLogin: vars.PASSWORD_LOGIN === 'true', oidc: oidcSettings(vars) };
     this.logLevel = vars.LOG_LEVEL;
     this.webDir = resolve(vars.WEB_DIR);
     this.redisUrl = vars.REDIS_URL;
@@ -190,6 +201,35 @@ export class AppConfig {
   static fromEnvironment(env: Record<string, string | undefined>): AppConfig {
     return new AppConfig(parseEnvironment(env));
   }
+}
+
+/** Single sign-on is on when its three settings are; half of them is a mistake worth refusing to start over. */
+function oidcSettings(vars: EnvironmentVariables): OidcSettings | null {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = vars;
+  if (!issuer && !clientId && !clientSecret) return null;
+  if (!issuer || !clientId || !clientSecret) {
+    throw new Error('OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together');
+  }
+  const url = new URL(issuer);
+  // Tokens and the client secret cross this connection: plain http only where it never leaves the machine.
+  if (url.protocol !== 'https:' && !isLoopbackHost(url.hostname)) {
+    throw new Error('OIDC_ISSUER must be https:// (http:// only on a loopback address)');
+  }
+  return {
+    // Kept exactly as written: the ID token's iss must equal it, trailing slash and all.
+    issuer,
+    clientId,
+    clientSecret,
+    name: vars.OIDC_NAME ?? url.hostname,
+    autoRegister: vars.OIDC_AUTO_REGISTER === 'true',
+    allowHttp: url.protocol === 'http:',
+  };
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return (
+    hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+  );
 }
 
 /**

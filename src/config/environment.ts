@@ -197,6 +197,39 @@ export class EnvironmentVariables {
   @IntSetting(8, 1000)
   TASK_POSITION_MAX_LENGTH = 48;
 
+  /** `false` turns local passwords off (login and register answer 403): people sign in through single sign-on. */
+  @IsIn(['true', 'false'])
+  PASSWORD_LOGIN: 'true' | 'false' = 'true';
+
+  /**
+   * The OpenID provider people sign in with (`https://id.example.com/realms/team`); with OIDC_CLIENT_ID and
+   * OIDC_CLIENT_SECRET it turns single sign-on on. Plain http is accepted only for a loopback address.
+   */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  OIDC_ISSUER?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  /** What the sign-in page calls the provider ("Sign in with …"); default: the issuer's host name. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  OIDC_NAME?: string;
+
+  /** `false`: only people who already have an account here (or were linked to one) may sign in through the provider. */
+  @IsIn(['true', 'false'])
+  OIDC_AUTO_REGISTER: 'true' | 'false' = 'true';
+
   /** How often due reminders are looked for (they fire within this of their time). */
   @IntSetting(50, 60000)
   REMINDER_POLL_INTERVAL_MS = 5000;

@@ -1,8 +1,10 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiNoContentResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
@@ -13,9 +15,12 @@ import { CurrentPrincipal, Principal } from '../auth/principal';
 import { Public } from '../auth/public.decorator';
 import { RegistrationLimit } from '../auth/registration-limit.decorator';
 import { RequireScope } from '../auth/require-scope.decorator';
-import { UserDto } from '../users/dto/user.dto';
-import { UsersService } from '../users/users.service';
-import { AuthResponseDto, TokenPairDto } from './dto/auth-response.dto';
+import { ClientOrigin, CurrentClient } from '../common/client-origin';
+import { PageQuery } from '../common/page';
+import { UuidParam } from '../common/uuid-param';
+import { SecondFactorLoginDto } from '../two-factor/dto/two-factor.dto';
+import { AuthResponseDto, MeDto, ProvidersDto, TokenPairDto } from './dto/auth-response.dto';
+import { SessionDto, SignInPageDto } from './dto/session.dto';
 import { LoginDto } from './dto/login.dto';
 import { RefreshTokenDto } from './dto/refresh-token.dto';
 import { RegisterDto } from './dto/register.dto';
@@ -25,10 +30,7 @@ import { SessionsService } from './sessions.service';
 @ApiTags('auth')
 @Controller('auth')
 export class SessionsController {
-  constructor(
-    private readonly sessions: SessionsService,
-    private readonly users: UsersService,
-  ) {}
+  constructor(private readonly sessions: SessionsService) {}
 
   @Post('register')
   @Public()
@@ -37,18 +39,46 @@ export class SessionsController {
   @ApiConflictResponse({ description: 'Email or username already taken (case-insensitive)' })
   @ApiUnprocessableEntityResponse({ description: 'Invalid or unknown fields' })
   @ApiTooManyRequestsResponse({ description: 'Too many registrations from this address' })
-  register(@Body() dto: RegisterDto): Promise<AuthResponseDto> {
-    return this.sessions.register(dto);
+  @ApiForbiddenResponse({ description: 'Passwords are turned off (PASSWORD_LOGIN=false)' })
+  register(@Body() dto: RegisterDto, @CurrentClient() client: ClientOrigin): Promise<AuthResponseDto> {
+    return this.sessions.register(dto, client);
   }
 
   @Post('login')
   @Public()
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: AuthResponseDto })
-  @ApiUnauthorizedResponse({ description: 'Wrong credentials (the same answer whatever was wrong)' })
+  @ApiUnauthorizedResponse({
+    description:
+      'Wrong credentials (the same answer whatever was wrong); or, with a second factor on, a problem whose type ' +
+      'ends in mfa-required and which carries mfaToken for POST /auth/login/2fa',
+  })
   @ApiTooManyRequestsResponse({ description: 'Too many failed logins for this account or address' })
-  login(@Body() dto: LoginDto, @Ip() address: string): Promise<AuthResponseDto> {
-    return this.sessions.login(dto, address);
+  @ApiForbiddenResponse({ description: 'Passwords are turned off (PASSWORD_LOGIN=false)' })
+  login(@Body() dto: LoginDto, @CurrentClient() client: ClientOrigin): Promise<AuthResponseDto> {
+    return this.sessions.login(dto, client);
+  }
+
+  @Post('login/2fa')
+  @Public()
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: AuthResponseDto })
+  @ApiUnauthorizedResponse({
+    description: 'Wrong or used code; or the mfaToken expired, was used or took 5 answers',
+  })
+  @ApiTooManyRequestsResponse({ description: 'Too many wrong codes for this account or address' })
+  loginWithSecondFactor(
+    @Body() dto: SecondFactorLoginDto,
+    @CurrentClient() client: ClientOrigin,
+  ): Promise<AuthResponseDto> {
+    return this.sessions.loginWithSecondFactor(dto, client);
+  }
+
+  @Get('providers')
+  @Public()
+  @ApiOkResponse({ type: ProvidersDto, description: 'How people may sign in here' })
+  providers(): ProvidersDto {
+    return this.sessions.providers();
   }
 
   @Post('refresh')
@@ -70,8 +100,65 @@ export class SessionsController {
 
   @Get('me')
   @RequireScope('profile:read')
-  @ApiOkResponse({ type: UserDto })
-  me(@CurrentPrincipal() principal: Principal): Promise<UserDto> {
-    return this.users.me(principal);
+  @ApiOkResponse({ type: MeDto })
+  me(@CurrentPrincipal() principal: Principal): Promise<MeDto> {
+    return this.sessions.me(principal);
+  }
+
+  @Get('sessions')
+  @RequireScope('profile:read')
+  @ApiOkResponse({
+    type: SessionDto,
+    isArray: true,
+    description: 'Live sessions, most recently used first (100 at most)',
+  })
+  listSessions(@CurrentPrincipal() principal: Principal): Promise<SessionDto[]> {
+    return this.sessions.sessions(principal);
+  }
+
+  @Delete('sessions/:id')
+  @RequireScope('profile:write')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({
+    description: "The session's refresh token is refused at once, its access tokens within a second",
+  })
+  @ApiNotFoundResponse({ description: 'No such live session of yours' })
+  endSession(@CurrentPrincipal() principal: Principal, @UuidParam('id') id: string): Promise<void> {
+    return this.sessions.endSession(principal, id);
+  }
+
+  @Get('sign-ins')
+  @RequireScope('profile:read')
+  @ApiOkResponse({
+    type: SignInPageDto,
+    description: 'Your sign-ins and failed attempts, newest first (90 days)',
+  })
+  signIns(@CurrentPrincipal() principal: Principal, @Query() query: PageQuery): Promise<SignInPageDto> {
+    return this.sessions.signInHistory(principal.userId, query);
+  }
+}
+
+@ApiTags('admin')
+@Controller('admin/users')
+export class AdminSessionsController {
+  constructor(private readonly sessions: SessionsService) {}
+
+  @Delete(':id/sessions')
+  @RequireScope('admin')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({
+    description: 'Every session of the user ends (their API keys stay theirs to revoke)',
+  })
+  @ApiNotFoundResponse({ description: 'No such user' })
+  endAll(@UuidParam('id') id: string): Promise<void> {
+    return this.sessions.endAllSessions(id);
+  }
+
+  @Get(':id/sign-ins')
+  @RequireScope('admin')
+  @ApiOkResponse({ type: SignInPageDto })
+  @ApiNotFoundResponse({ description: 'No such user' })
+  signIns(@UuidParam('id') id: string, @Query() query: PageQuery): Promise<SignInPageDto> {
+    return this.sessions.signInHistoryOf(id, query);
   }
 }

@@ -15,8 +15,9 @@ export class UserEntity {
   @Column('text', { name: 'display_name', nullable: true })
   displayName: string | null;
 
-  @Column('text', { name: 'password_hash', select: false })
-  passwordHash: string;
+  /** Null for people who sign in only through single sign-on. */
+  @Column('text', { name: 'password_hash', select: false, nullable: true })
+  passwordHash: string | null;
 
   @Column('text')
   role: GlobalRole;
