@@ -81,12 +81,16 @@ export class CreateIdentity1765756800000 implements MigrationInterface {
        )`,
     );
     await db.query(`CREATE INDEX oidc_attempts_by_expiry ON oidc_attempts (expires_at)`);
-    // The one-time code the callback hands the browser in its fragment, exchanged once for tokens.
+    // The one-time code the callback hands the browser in its fragment, exchanged once: for tokens, or for the
+    // reason the sign-in was refused.
     await db.query(
       `CREATE TABLE oidc_handoffs (
          code_hash bytea PRIMARY KEY,
-         user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
-         expires_at timestamptz NOT NULL
+         user_id uuid REFERENCES users (id) ON DELETE CASCADE,
+         refusal_status smallint,
+         refusal text,
+         expires_at timestamptz NOT NULL,
+         CHECK ((user_id IS NULL) <> (refusal IS NULL))
        )`,
     );
     await db.query(`CREATE INDEX oidc_handoffs_by_expiry ON oidc_handoffs (expires_at)`);

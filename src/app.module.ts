@@ -10,6 +10,7 @@ import { HealthModule } from './health/health.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { AuthModule } from './auth/auth.module';
 import { SessionsModule } from './sessions/sessions.module';
+import { OidcModule } from './oidc/oidc.module';
 import { RedisModule } from './redis/redis.module';
 import { UsersModule } from './users/users.module';
 import { ProjectsModule } from './projects/projects.module';
@@ -48,6 +49,7 @@ export class AppModule {
         HealthModule,
         AuthModule,
         SessionsModule,
+        OidcModule,
         UsersModule,
         ProjectsModule,
         TasksModule,

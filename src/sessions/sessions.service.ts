@@ -12,6 +12,7 @@ import { Transactions } from '../database/transactions';
 import type { SecondFactorLoginDto } from '../two-factor/dto/two-factor.dto';
 import { TwoFactorService } from '../two-factor/two-factor.service';
 import { mapUser } from '../users/dto/user.dto';
+import type { UserEntity } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import type { AuthResponseDto, MeDto, ProvidersDto, TokenPairDto } from './dto/auth-response.dto';
 import { API_PREFIX } from '../common/setup-app';
@@ -59,13 +60,7 @@ export class SessionsService {
     if (!user || !passwordMatches || user.disabledAt) {
       await this.limiter.recordFailure(account, client.address);
       // Only the account's owner (and admins) read this, so it may say what was wrong; the answer may not.
-      if (user)
-        await this.recordFailure(
-          user.id,
-          'password',
-          passwordMatches ? 'account disabled' : 'wrong password',
-          client,
-        );
+      if (user) await this.recordFailure(user.id, 'password', failureReason(user, passwordMatches), client);
       throw new UnauthorizedException('Wrong email, username or password');
     }
     if (await this.twoFactor.isEnabled(user.id)) {
@@ -153,6 +148,11 @@ export class SessionsService {
       throw new ForbiddenException('Passwords are turned off here; sign in through single sign-on');
     }
   }
+}
+
+function failureReason(user: UserEntity, passwordMatches: boolean): string {
+  if (user.passwordHash === null) return 'no password: signs in through single sign-on';
+  return passwordMatches ? 'account disabled' : 'wrong password';
 }
 
 function origin(method: SignInMethod, client: ClientOrigin) {

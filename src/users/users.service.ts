@@ -17,7 +17,8 @@ import { fieldProblem } from '../common/problem';
 
 export interface NewUser {
   email: string;
-  password: string;
+  /** None for people who arrive through single sign-on. */
+  password?: string;
   username?: string;
   displayName?: string;
   role?: 'admin' | 'user';
@@ -34,7 +35,7 @@ export class UsersService {
   ) {}
 
   async create(user: NewUser, manager?: EntityManager): Promise<UserEntity> {
-    const passwordHash = await this.hasher.hash(user.password);
+    const passwordHash = user.password === undefined ? null : await this.hasher.hash(user.password);
     try {
       return await this.users.insert(
         {
