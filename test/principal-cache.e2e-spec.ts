@@ -35,6 +35,21 @@ describe('remembered credentials', () => {
     await me(t, user).expect(401);
   });
 
+  it('refuses a session on the very next request after it is ended from another,', async () => {
+    const user = await createUser(t);
+    const other = await t.http
+      .post(api('/auth/login'))
+      .send({ email: user.email, password: user.password })
+      .expect(200);
+    const elsewhere = { ...user, bearer: `Bearer ${other.body.accessToken}` };
+    for (let i = 0; i < 3; i++) await me(t, elsewhere).expect(200);
+    const sessions = await t.as(user).get('/auth/sessions').expect(200);
+    const target = sessions.body.find((session: { current: boolean }) => !session.current);
+    await t.as(user).delete(`/auth/sessions/${target.id}`).expect(204);
+    await me(t, elsewhere).expect(401);
+    await me(t, user).expect(200);
+  });
+
   it('refuses an API key on the very next request after it is revoked', async () => {
     const user = await createUser(t);
     const key = await t.as(user).post('/auth/api-keys').send({ name: 'cached' }).expect(201);
@@ -83,6 +98,26 @@ describeTwoInstances('remembered credentials across two instances on one Postgre
       const loggedOut = Date.now();
       await me(a, user).expect(401);
       expect(await refusedWithin(meOnB, loggedOut)).not.toBeNull();
+
+      // A session ended from the list of sessions, the same way.
+      const second = await a.http
+        .post(api('/auth/login'))
+        .send({ email: user.email, password: user.password })
+        .expect(200);
+      const listed = await a.http
+        .get(api('/auth/sessions'))
+        .set('Authorization', `Bearer ${second.body.accessToken}`)
+        .expect(200);
+      const meOnBAsSecond = () =>
+        fetch(`${b.url}${api('/auth/me')}`, {
+          headers: { authorization: `Bearer ${second.body.accessToken}` },
+        });
+      expect((await meOnBAsSecond()).status).toBe(200);
+      await a.http
+        .delete(api(`/auth/sessions/${listed.body[0].id}`))
+        .set('Authorization', `Bearer ${second.body.accessToken}`)
+        .expect(204);
+      expect(await refusedWithin(meOnBAsSecond, Date.now())).not.toBeNull();
     } finally {
       await b.signal('SIGTERM');
       await a.close();

@@ -1,21 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { newProject, newTask, signUp, startBoard, twoPeopleOnOneBoard, type Board } from './browser';
-
-const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's serious and critical findings on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  // Evaluated through the debugging protocol: the page's own CSP (rightly) refuses an injected script tag.
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
-    ).axe;
-    return (await axe.run()).violations;
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-}
+import {
+  newProject,
+  newTask,
+  seriousViolations,
+  signUp,
+  startBoard,
+  twoPeopleOnOneBoard,
+  type Board,
+} from './browser';
 
 const card = (page: Page, column: string, title: string) =>
   page.getByRole('region', { name: column }).getByRole('article', { name: title });

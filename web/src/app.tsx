@@ -9,7 +9,8 @@ import {
   storedRefreshToken,
   type User,
 } from './api/client';
-import { SignIn } from './sign-in';
+import { exchangeSignInCode, SignIn } from './sign-in';
+import { Security } from './security';
 import { Projects } from './projects';
 import { Board } from './board';
 import { TaskLink } from './task-link';
@@ -28,7 +29,7 @@ async function loadMe(): Promise<void> {
 }
 
 async function resume(): Promise<void> {
-  if (storedRefreshToken() && (await refreshSession())) await loadMe();
+  if ((await exchangeSignInCode()) || (storedRefreshToken() && (await refreshSession()))) await loadMe();
   else me.value = null;
 }
 
@@ -88,6 +89,15 @@ export function App() {
         </span>
         <Notifications />
         <span class="who">{me.value.displayName ?? me.value.username ?? me.value.email}</span>
+        <a
+          href="/security"
+          onClick={(event) => {
+            event.preventDefault();
+            navigate('/security');
+          }}
+        >
+          Security
+        </a>
         <button type="button" onClick={() => void signOut()}>
           Sign out
         </button>
@@ -97,6 +107,7 @@ export function App() {
         {current.page === 'projects' ? <Projects /> : null}
         {current.page === 'project' ? <Board projectId={current.projectId} /> : null}
         {current.page === 'task' ? <TaskLink taskId={current.taskId} /> : null}
+        {current.page === 'security' ? <Security /> : null}
       </main>
     </>
   );

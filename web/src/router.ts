@@ -1,7 +1,10 @@
 import { signal } from '@preact/signals';
 
 export type Route =
-  { page: 'projects' } | { page: 'project'; projectId: string } | { page: 'task'; taskId: string };
+  | { page: 'projects' }
+  | { page: 'project'; projectId: string }
+  | { page: 'task'; taskId: string }
+  | { page: 'security' };
 
 const UUID = '[0-9a-f-]{36}';
 
@@ -10,6 +13,7 @@ function parse(path: string): Route {
   if (project) return { page: 'project', projectId: project[1] };
   const task = new RegExp(`^/tasks/(${UUID})/?$`).exec(path);
   if (task) return { page: 'task', taskId: task[1] };
+  if (/^\/security\/?$/.test(path)) return { page: 'security' };
   return { page: 'projects' };
 }
 

@@ -5,7 +5,7 @@ import type { components, paths } from './schema';
 export type Task = components['schemas']['TaskDto'];
 export type Project = components['schemas']['ProjectDto'];
 export type Member = components['schemas']['MemberDto'];
-export type User = components['schemas']['UserDto'];
+export type User = components['schemas']['MeDto'];
 export type Activity = components['schemas']['ActivityDto'];
 
 /** An RFC 9457 problem as the API answers every error; what the page shows of it. */
