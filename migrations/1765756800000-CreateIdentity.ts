@@ -89,6 +89,9 @@ export class CreateIdentity1765756800000 implements MigrationInterface {
          user_id uuid REFERENCES users (id) ON DELETE CASCADE,
          refusal_status smallint,
          refusal text,
+         -- The hash of the state cookie of the browser that came back: only that browser may exchange the code, so
+         -- nobody can sign a victim in as themselves by sending them a link with their own code.
+         browser_hash bytea,
          expires_at timestamptz NOT NULL,
          CHECK ((user_id IS NULL) <> (refusal IS NULL))
        )`,

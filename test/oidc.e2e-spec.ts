@@ -69,12 +69,16 @@ describe('single sign-on with OpenID Connect', () => {
     return { location, code: code! };
   }
 
-  const exchange = (code: string) => t.http.post(api('/auth/oidc/exchange')).send({ code });
+  /** The exchange as the board makes it, from the browser that holds the sign-in's state cookie. */
+  const exchange = (code: string, cookie?: string) => {
+    const request = t.http.post(api('/auth/oidc/exchange'));
+    return (cookie ? request.set('Cookie', cookie) : request).send({ code });
+  };
 
   async function signIn(returnTo?: string) {
     const { path, cookie } = await throughProvider(returnTo);
     const { location, code } = await callback(path, cookie);
-    return { location, code, answer: await exchange(code) };
+    return { location, code, answer: await exchange(code, cookie) };
   }
 
   it('names the provider and says passwords still work', async () => {
@@ -145,7 +149,7 @@ describe('single sign-on with OpenID Connect', () => {
     const mine = await throughProvider();
     const theirs = await begin();
     const res = await callback(mine.path, theirs.cookie);
-    await exchange(res.code).expect(401);
+    await exchange(res.code, theirs.cookie).expect(401);
     const bare = await t.http.get(mine.path).expect(302);
     expect(bare.headers.location).toMatch(/#code=/);
     await exchange(new URLSearchParams(new URL(bare.headers.location).hash.slice(1)).get('code')!).expect(
@@ -158,10 +162,25 @@ describe('single sign-on with OpenID Connect', () => {
     const { path, cookie } = await throughProvider();
     const { code } = await callback(path, cookie);
     const replayed = await callback(path, cookie);
-    const replay = await exchange(replayed.code).expect(401);
+    const replay = await exchange(replayed.code, cookie).expect(401);
     expect(replay.body.detail).toMatch(/expired or was already used/);
-    await exchange(code).expect(200);
-    await exchange(code).expect(401);
+    await exchange(code, cookie).expect(200);
+    await exchange(code, cookie).expect(401);
+  });
+
+  it('exchanges a code only in the browser the sign-in came back to (no signing a victim in as oneself)', async () => {
+    await provider.signInAs(person());
+    const attacker = await throughProvider();
+    const { code } = await callback(attacker.path, attacker.cookie);
+    // The victim opens a link carrying the attacker's code: their browser has no (or another) state cookie.
+    const victim = await begin();
+    const refused = await exchange(code, victim.cookie).expect(401);
+    expect(refused.body.detail).toMatch(/another browser/);
+    expect(refused.body.accessToken).toBeUndefined();
+    // Control: the same flow, exchanged where it came back, signs in.
+    const again = await throughProvider();
+    const back = await callback(again.path, again.cookie);
+    await exchange(back.code, again.cookie).expect(200);
   });
 
   it('refuses an ID token signed by another key, and one that has expired', async () => {
@@ -243,7 +262,7 @@ describe('single sign-on switches', () => {
     const callbackUrl = await provider.authorize(res.headers.location, callbackPrefix);
     const back = await t.http.get(callbackUrl.slice(t.url.length)).set('Cookie', cookie).expect(302);
     const code = new URLSearchParams(new URL(back.headers.location).hash.slice(1)).get('code');
-    await t.http.post(api('/auth/oidc/exchange')).send({ code }).expect(403);
+    await t.http.post(api('/auth/oidc/exchange')).set('Cookie', cookie).send({ code }).expect(403);
   });
 });
 

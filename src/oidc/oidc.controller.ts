@@ -34,7 +34,7 @@ export class OidcController {
       httpOnly: true,
       // Lax: the provider's redirect back is a top-level navigation from another site, which Lax lets through.
       sameSite: 'lax',
-      secure: req.secure,
+      secure: req.secure || this.oidc.secureCookies,
       path: STATE_COOKIE_PATH,
       maxAge: 600_000,
     });
@@ -51,8 +51,8 @@ export class OidcController {
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
     const queryAt = req.originalUrl.indexOf('?');
     const query = queryAt === -1 ? '' : req.originalUrl.slice(queryAt);
+    // The state cookie stays until the exchange, which it binds to this browser.
     const location = await this.oidc.finish(query, cookieOf(req, STATE_COOKIE));
-    res.clearCookie(STATE_COOKIE, { path: STATE_COOKIE_PATH });
     res.setHeader('Cache-Control', 'no-store');
     // The page at returnTo must not hand its address (with the fragment's code) to anyone: browsers never send
     // fragments, and this keeps even the path to ourselves.
@@ -70,8 +70,14 @@ export class OidcController {
   @ApiForbiddenResponse({
     description: 'The provider did not verify the email, or unknown people may not register',
   })
-  exchange(@Body() dto: OidcExchangeDto, @CurrentClient() client: ClientOrigin): Promise<AuthResponseDto> {
-    return this.oidc.exchange(dto.code, client);
+  exchange(
+    @Body() dto: OidcExchangeDto,
+    @CurrentClient() client: ClientOrigin,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<AuthResponseDto> {
+    res.clearCookie(STATE_COOKIE, { path: STATE_COOKIE_PATH });
+    return this.oidc.exchange(dto.code, cookieOf(req, STATE_COOKIE), client);
   }
 }
 

@@ -11,6 +11,12 @@ export interface OidcAttempt {
 /** What a callback's one-time code stands for: the person signed in, or why they were not. */
 export type OidcHandoff = { userId: string } | { refusal: { status: 401 | 403; message: string } };
 
+/** A handoff as stored: what it stands for, and the browser it was handed to. */
+export interface StoredHandoff {
+  handoff: OidcHandoff;
+  browserHash: Buffer | null;
+}
+
 /** Sign-ins through the OpenID provider: those on their way, the codes handed back, and the accounts they match. */
 @Injectable()
 export class OidcRepository {
@@ -37,37 +43,43 @@ export class OidcRepository {
     return row;
   }
 
-  async insertHandoff(codeHash: Buffer, handoff: OidcHandoff, ttlSeconds: number): Promise<void> {
+  async insertHandoff(codeHash: Buffer, stored: StoredHandoff, ttlSeconds: number): Promise<void> {
     await this.dataSource.query(`DELETE FROM oidc_handoffs WHERE expires_at < now()`);
+    const { handoff, browserHash } = stored;
     const refusal = 'refusal' in handoff ? handoff.refusal : null;
     await this.dataSource.query(
-      `INSERT INTO oidc_handoffs (code_hash, user_id, refusal_status, refusal, expires_at)
-       VALUES ($1, $2, $3, $4, now() + make_interval(secs => $5))`,
+      `INSERT INTO oidc_handoffs (code_hash, user_id, refusal_status, refusal, browser_hash, expires_at)
+       VALUES ($1, $2, $3, $4, $5, now() + make_interval(secs => $6))`,
       [
         codeHash,
         'userId' in handoff ? handoff.userId : null,
         refusal?.status ?? null,
         refusal?.message ?? null,
+        browserHash,
         ttlSeconds,
       ],
     );
   }
 
   /** Takes a live handoff out: a code works once. */
-  async takeHandoff(codeHash: Buffer): Promise<OidcHandoff | undefined> {
+  async takeHandoff(codeHash: Buffer): Promise<StoredHandoff | undefined> {
     const [row] = await queryRows<{
       user_id: string | null;
       refusal_status: 401 | 403 | null;
       refusal: string | null;
+      browser_hash: Buffer | null;
     }>(
       this.dataSource.manager,
-      `DELETE FROM oidc_handoffs WHERE code_hash = $1 AND expires_at > now() RETURNING user_id, refusal_status, refusal`,
+      `DELETE FROM oidc_handoffs WHERE code_hash = $1 AND expires_at > now()
+       RETURNING user_id, refusal_status, refusal, browser_hash`,
       [codeHash],
     );
     if (!row) return undefined;
-    return row.user_id !== null
-      ? { userId: row.user_id }
-      : { refusal: { status: row.refusal_status ?? 401, message: row.refusal ?? 'Sign-in refused' } };
+    const handoff: OidcHandoff =
+      row.user_id !== null
+        ? { userId: row.user_id }
+        : { refusal: { status: row.refusal_status ?? 401, message: row.refusal ?? 'Sign-in refused' } };
+    return { handoff, browserHash: row.browser_hash };
   }
 
   async linkedUser(issuer: string, subject: string): Promise<string | undefined> {

@@ -50,6 +50,11 @@ export class OidcService {
     private readonly publicUrl: PublicUrl,
   ) {}
 
+  /** Whether people reach us over https, so the state cookie may travel only there. */
+  get secureCookies(): boolean {
+    return this.publicUrl.of('/').startsWith('https:');
+  }
+
   /** The provider's address to send the browser to, and the state the browser must bring back in its cookie. */
   async start(returnTo: string | undefined): Promise<{ location: string; state: string }> {
     this.assertConfigured();
@@ -98,18 +103,31 @@ export class OidcService {
     const code = generateSecret('tfo_');
     await this.attempts.insertHandoff(
       hashSecret(code),
-      outcome instanceof SignInRefused
-        ? { refusal: { status: outcome.status, message: outcome.message } }
-        : { userId: outcome.userId },
+      {
+        handoff:
+          outcome instanceof SignInRefused
+            ? { refusal: { status: outcome.status, message: outcome.message } }
+            : { userId: outcome.userId },
+        browserHash: browserState ? hashSecret(browserState) : null,
+      },
       HANDOFF_TTL_SECONDS,
     );
     return this.publicUrl.of(`${returnTo}#code=${code}`);
   }
 
-  async exchange(code: string, client: ClientOrigin): Promise<AuthResponseDto> {
-    const handoff = await this.attempts.takeHandoff(hashSecret(code));
-    if (!handoff) throw new UnauthorizedException('This sign-in code is unknown, expired or already used');
+  /** Tokens for the code, in the browser the sign-in came back to (its state cookie) and no other. */
+  async exchange(
+    code: string,
+    browserState: string | undefined,
+    client: ClientOrigin,
+  ): Promise<AuthResponseDto> {
+    const stored = await this.attempts.takeHandoff(hashSecret(code));
+    if (!stored) throw new UnauthorizedException('This sign-in code is unknown, expired or already used');
+    const { handoff, browserHash } = stored;
     if ('refusal' in handoff) throw new HttpException(handoff.refusal.message, handoff.refusal.status);
+    if (!browserState || !browserHash || !hashSecret(browserState).equals(browserHash)) {
+      throw new UnauthorizedException('This sign-in was finished in another browser; sign in again here');
+    }
     return this.sessions.signIn(handoff.userId, 'oidc', client);
   }
 
