@@ -6,6 +6,7 @@ import {
   ApiTags,
   ApiUnauthorizedResponse,
   ApiForbiddenResponse,
+  ApiServiceUnavailableResponse,
 } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '../auth/public.decorator';
@@ -28,6 +29,7 @@ export class OidcController {
   @Public()
   @ApiFoundResponse({ description: "To the provider's sign-in page" })
   @ApiNotFoundResponse({ description: 'Single sign-on is not configured here' })
+  @ApiServiceUnavailableResponse({ description: 'The provider cannot be reached' })
   async login(@Query() query: OidcLoginQuery, @Req() req: Request, @Res() res: Response): Promise<void> {
     const { location, state } = await this.oidc.start(query.returnTo);
     res.cookie(STATE_COOKIE, state, {
@@ -48,6 +50,8 @@ export class OidcController {
     description:
       'To returnTo with #code=… in the fragment, for POST /auth/oidc/exchange (which also says why a refused one was)',
   })
+  @ApiNotFoundResponse({ description: 'Single sign-on is not configured here' })
+  @ApiServiceUnavailableResponse({ description: 'The provider cannot be reached' })
   async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
     const queryAt = req.originalUrl.indexOf('?');
     const query = queryAt === -1 ? '' : req.originalUrl.slice(queryAt);

@@ -77,6 +77,7 @@ export class SessionsController {
   @Get('providers')
   @Public()
   @ApiOkResponse({ type: ProvidersDto, description: 'How people may sign in here' })
+  @ApiTooManyRequestsResponse({ description: 'Past the rate limit' })
   providers(): ProvidersDto {
     return this.sessions.providers();
   }
