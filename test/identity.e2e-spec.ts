@@ -280,6 +280,23 @@ describe('identity: sessions, sign-in history and two-factor sign-in', () => {
       await login(user).expect(200);
     });
 
+    it('fails codes, not the server, when a secret was sealed under another key; recovery codes still sign in', async () => {
+      const user = await createUser(t);
+      const { secret, recoveryCodes } = await enableTwoFactor(user);
+      // As after a change of JWT_SECRET: the stored secret no longer opens.
+      const [{ sealed }] = await db.query(`SELECT secret AS sealed FROM two_factor WHERE user_id = $1`, [
+        user.id,
+      ]);
+      const [format, iv, tag, body] = sealed.split('.');
+      const flipped = Buffer.from(body, 'base64url').map((byte: number) => byte ^ 0xff);
+      await db.query(`UPDATE two_factor SET secret = $2 WHERE user_id = $1`, [
+        user.id,
+        [format, iv, tag, Buffer.from(flipped).toString('base64url')].join('.'),
+      ]);
+      await secondStep({ mfaToken: await mfaToken(user), code: await codeAt(secret, 1) }).expect(401);
+      await secondStep({ mfaToken: await mfaToken(user), recoveryCode: recoveryCodes[0] }).expect(200);
+    });
+
     it('leaves API keys unaffected', async () => {
       const user = await createUser(t);
       const key = (await t.as(user).post('/auth/api-keys').send({ name: 'script' }).expect(201)).body.key;

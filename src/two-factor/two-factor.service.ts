@@ -1,6 +1,7 @@
 import {
   ConflictException,
   Injectable,
+  Logger,
   UnauthorizedException,
   UnprocessableEntityException,
 } from '@nestjs/common';
@@ -32,6 +33,7 @@ export type SecondFactorMethod = 'two_factor' | 'recovery_code';
 @Injectable()
 export class TwoFactorService {
   private readonly box: SealedBox;
+  private readonly logger = new Logger(TwoFactorService.name);
 
   constructor(
     config: AppConfig,
@@ -154,13 +156,30 @@ export class TwoFactorService {
     return spent ? 'recovery_code' : null;
   }
 
+  /**
+   * The secret, or null when it cannot be opened: sealed under another JWT_SECRET. Its codes then fail like wrong
+   * ones, while recovery codes (hashed, not sealed) still sign in and let the person set it up again.
+   */
+  private openSecret(sealed: string, userId: string): string | null {
+    try {
+      return this.box.open(sealed, userId);
+    } catch (error) {
+      this.logger.error(
+        { err: error, userId },
+        'A two-factor secret cannot be opened: was JWT_SECRET changed?',
+      );
+      return null;
+    }
+  }
+
   private async spendCode(
     manager: EntityManager,
     userId: string,
     secondFactor: SecondFactorRow,
     code: string,
   ): Promise<boolean> {
-    const secret = this.box.open(secondFactor.secret, userId);
+    const secret = this.openSecret(secondFactor.secret, userId);
+    if (secret === null) return false;
     const timeStep = await acceptedTimeStep(secret, code, Number(secondFactor.last_time_step));
     return timeStep !== null && this.secondFactors.spendTimeStep(manager, userId, timeStep);
   }
