@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { AppConfig } from '../src/config/app-config';
 import { createUser } from './support/factories';
 import { reserveOidcProvider, TestOidcProvider } from './support/oidc-provider';
@@ -8,18 +9,30 @@ import { api, startTestApp, TestApp } from './support/test-app';
  * route, the provider's redirects with its cookies, our callback with our state cookie, the exchange.
  */
 describe('single sign-on with OpenID Connect', () => {
+  const logLines: string[] = [];
   let t: TestApp;
   let provider: TestOidcProvider;
   let callbackPrefix: string;
 
   beforeAll(async () => {
     const reserved = await reserveOidcProvider();
-    t = await startTestApp({
-      OIDC_ISSUER: reserved.issuer,
-      OIDC_CLIENT_ID: 'taskforge',
-      OIDC_CLIENT_SECRET: 'taskforge-test-secret',
-      OIDC_NAME: 'Team ID',
+    const logStream = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(chunk.toString());
+        done();
+      },
     });
+    t = await startTestApp(
+      {
+        OIDC_ISSUER: reserved.issuer,
+        OIDC_CLIENT_ID: 'taskforge',
+        OIDC_CLIENT_SECRET: 'taskforge-test-secret',
+        OIDC_NAME: 'Team ID',
+        LOG_LEVEL: 'debug',
+      },
+      undefined,
+      logStream,
+    );
     callbackPrefix = `${t.url}${api('/auth/oidc/callback')}`;
     provider = await reserved.start(callbackPrefix);
   });
@@ -183,12 +196,12 @@ describe('single sign-on with OpenID Connect', () => {
     await exchange(back.code, again.cookie).expect(200);
   });
 
-  it('refuses an ID token signed by another key, and one that has expired', async () => {
-    for (const how of ['forged', 'expired'] as const) {
+  it('refuses an ID token signed by another key, and one expired, for another audience, with another nonce or issuer', async () => {
+    for (const how of ['forged', 'expired', 'audience', 'nonce', 'issuer'] as const) {
       await provider.signInAs(person());
       await provider.tamperNextIdToken(how);
       const tampered = await signIn();
-      expect(tampered.answer.status).toBe(401);
+      expect({ how, status: tampered.answer.status }).toEqual({ how, status: 401 });
       expect(tampered.answer.body.detail).toMatch(/could not be verified/);
     }
     // Control: the provider's genuine token signs in.
@@ -208,6 +221,31 @@ describe('single sign-on with OpenID Connect', () => {
       expect(location.origin).toBe(t.url);
       expect(location.pathname).toBe('/');
     }
+  });
+
+  it('writes no code, state or token into a log line, refusals included', async () => {
+    await provider.signInAs(person());
+    const { path, cookie, callbackUrl } = await throughProvider();
+    const { code } = await callback(path, cookie);
+    const signedIn = (await exchange(code, cookie).expect(200)).body;
+    await provider.signInAs(person());
+    await provider.tamperNextIdToken('forged');
+    const refused = await throughProvider();
+    await callback(refused.path, refused.cookie);
+
+    const secrets = [
+      new URL(callbackUrl).searchParams.get('code')!,
+      new URL(callbackUrl).searchParams.get('state')!,
+      new URL(refused.callbackUrl).searchParams.get('code')!,
+      code,
+      signedIn.accessToken,
+      signedIn.refreshToken,
+    ];
+    const log = logLines.join('');
+    // Control: the log does record these requests, and the refusal's reason.
+    expect(log).toContain('/api/v1/auth/oidc/callback');
+    expect(log).toContain('OpenID sign-in refused');
+    expect(secrets.filter((secret) => log.includes(secret))).toEqual([]);
   });
 
   it('answers an unknown or malformed exchange code with 401 or 422', async () => {

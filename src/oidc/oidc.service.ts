@@ -91,8 +91,12 @@ export class OidcService {
       const identity = await this.provider
         .identify(callback, { state, nonce: attempt.nonce, codeVerifier: attempt.code_verifier })
         .catch((error: unknown) => {
-          // The library's message names what failed (a signature, exp, aud); the person needs only to retry.
-          this.logger.warn({ err: error }, 'OpenID sign-in refused');
+          // The library's message names what failed (a signature, exp, aud); the person needs only to retry. Its
+          // error object carries the token response, so only the message is logged.
+          this.logger.warn(
+            { reason: error instanceof Error ? error.message : 'unknown' },
+            'OpenID sign-in refused',
+          );
           throw new SignInRefused('The sign-in provider’s answer could not be verified; start again');
         });
       outcome = { userId: await this.accountOf(identity) };

@@ -1,8 +1,8 @@
 /**
  * A real OpenID provider (oidc-provider) on loopback, run as its own Node process by test/support/oidc-provider.ts.
  * Interactions finish at once as the account the test chose; a test can ask that the next ID token be forged
- * (signed by another key) or expired (signed by the provider's key, past its exp), as an attacker in the middle or
- * a replaying one would present it.
+ * (signed by another key), or signed by the provider's key but expired, for another audience, with another sign-in's
+ * nonce or from another issuer, as an attacker in the middle or a replaying one would present it.
  *
  * Settings come in the environment: OIDC_TEST_PORT, OIDC_TEST_REDIRECT_URI, OIDC_TEST_JWKS (private JWKS).
  */
@@ -59,18 +59,24 @@ provider.use(async (ctx, next) => {
   }
 });
 
+/** Claims as an attacker would change them; each is signed with the provider's own key but `forged`. */
+const CHANGES = {
+  forged: () => ({}),
+  expired: (now) => ({ iat: now - 7200, exp: now - 3600 }),
+  audience: () => ({ aud: 'another-client' }),
+  nonce: () => ({ nonce: 'a-nonce-from-another-sign-in' }),
+  issuer: () => ({ iss: 'http://127.0.0.1:1' }),
+};
+
 async function tampered(idToken, how) {
   const claims = jose.decodeJwt(idToken);
   const { kid } = jose.decodeProtectedHeader(idToken);
-  const now = Math.floor(Date.now() / 1000);
-  if (how === 'expired') {
-    const key = await jose.importJWK(jwks.keys[0], 'RS256');
-    return new jose.SignJWT({ ...claims, iat: now - 7200, exp: now - 3600 })
-      .setProtectedHeader({ alg: 'RS256', kid })
-      .sign(key);
-  }
-  const { privateKey } = await jose.generateKeyPair('RS256');
-  return new jose.SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).sign(privateKey);
+  const key =
+    how === 'forged'
+      ? (await jose.generateKeyPair('RS256')).privateKey
+      : await jose.importJWK(jwks.keys[0], 'RS256');
+  const changed = { ...claims, ...CHANGES[how](Math.floor(Date.now() / 1000)) };
+  return new jose.SignJWT(changed).setProtectedHeader({ alg: 'RS256', kid }).sign(key);
 }
 
 const callback = provider.callback();

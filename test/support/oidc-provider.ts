@@ -4,6 +4,8 @@ import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { freePort, waitUntilReady } from './local-process';
 
+export type IdTokenTampering = 'forged' | 'expired' | 'audience' | 'nonce' | 'issuer';
+
 export interface ProviderAccount {
   sub: string;
   email?: string;
@@ -18,8 +20,8 @@ export interface TestOidcProvider {
   clientSecret: string;
   /** The account the next sign-in at the provider is made as. */
   signInAs(account: ProviderAccount): Promise<void>;
-  /** The next ID token the token endpoint answers is signed by a stranger's key, or has expired. */
-  tamperNextIdToken(how: 'forged' | 'expired'): Promise<void>;
+  /** The next ID token the token endpoint answers is signed by a stranger's key, or has a claim changed. */
+  tamperNextIdToken(how: IdTokenTampering): Promise<void>;
   /**
    * Follows redirects from an authorization URL, keeping the provider's cookies as a browser would, until one leads
    * back to `callbackPrefix`; answers that address.
