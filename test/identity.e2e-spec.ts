@@ -1,14 +1,9 @@
-import { generate } from 'otplib';
 import { DataSource } from 'typeorm';
 import { createUser, TestUser } from './support/factories';
 import { api, startTestApp, TestApp } from './support/test-app';
+import { codeAt } from './support/totp';
 
 const ADMIN = { email: 'identity-admin@example.com', password: 'admin-password-long-enough' };
-const STEP_SECONDS = 30;
-
-/** The code an authenticator shows `steps` periods from now. */
-const codeAt = (secret: string, steps = 0) =>
-  generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * STEP_SECONDS });
 
 describe('identity: sessions, sign-in history and two-factor sign-in', () => {
   let t: TestApp;

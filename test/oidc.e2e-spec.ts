@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { AppConfig } from '../src/config/app-config';
 import { createUser } from './support/factories';
-import { reserveOidcProvider, TestOidcProvider } from './support/oidc-provider';
+import { oidcSettingsFor, reserveOidcProvider, TestOidcProvider } from './support/oidc-provider';
 import { api, startTestApp, TestApp } from './support/test-app';
 
 /**
@@ -24,9 +24,7 @@ describe('single sign-on with OpenID Connect', () => {
     });
     t = await startTestApp(
       {
-        OIDC_ISSUER: reserved.issuer,
-        OIDC_CLIENT_ID: 'taskforge',
-        OIDC_CLIENT_SECRET: 'taskforge-test-secret',
+        ...oidcSettingsFor(reserved.issuer),
         OIDC_NAME: 'Team ID',
         LOG_LEVEL: 'debug',
       },
@@ -263,9 +261,7 @@ describe('single sign-on switches', () => {
   beforeAll(async () => {
     const reserved = await reserveOidcProvider();
     t = await startTestApp({
-      OIDC_ISSUER: reserved.issuer,
-      OIDC_CLIENT_ID: 'taskforge',
-      OIDC_CLIENT_SECRET: 'taskforge-test-secret',
+      ...oidcSettingsFor(reserved.issuer),
       OIDC_AUTO_REGISTER: 'false',
       PASSWORD_LOGIN: 'false',
     });

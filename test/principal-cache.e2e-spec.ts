@@ -8,6 +8,15 @@ const ELSEWHERE_BOUND_MS = 1000;
 
 const me = (t: TestApp, user: TestUser) => t.as(user).get('/auth/me');
 
+/** The same person's second login, as on another device. */
+async function signInElsewhere(t: TestApp, user: TestUser): Promise<TestUser> {
+  const other = await t.http
+    .post(api('/auth/login'))
+    .send({ email: user.email, password: user.password })
+    .expect(200);
+  return { ...user, bearer: `Bearer ${other.body.accessToken}` };
+}
+
 /** Asks `t` with the credential until it is refused; how long that took after `since`, or null past the bound. */
 async function refusedWithin(
   ask: () => PromiseLike<{ status: number }>,
@@ -35,13 +44,9 @@ describe('remembered credentials', () => {
     await me(t, user).expect(401);
   });
 
-  it('refuses a session on the very next request after it is ended from another,', async () => {
+  it('refuses a session on the very next request after it is ended from another', async () => {
     const user = await createUser(t);
-    const other = await t.http
-      .post(api('/auth/login'))
-      .send({ email: user.email, password: user.password })
-      .expect(200);
-    const elsewhere = { ...user, bearer: `Bearer ${other.body.accessToken}` };
+    const elsewhere = await signInElsewhere(t, user);
     for (let i = 0; i < 3; i++) await me(t, elsewhere).expect(200);
     const sessions = await t.as(user).get('/auth/sessions').expect(200);
     const target = sessions.body.find((session: { current: boolean }) => !session.current);
@@ -60,11 +65,7 @@ describe('remembered credentials', () => {
 
   it('refuses the other logins on the very next request after a password change', async () => {
     const user = await createUser(t);
-    const other = await t.http
-      .post(api('/auth/login'))
-      .send({ email: user.email, password: user.password })
-      .expect(200);
-    const elsewhere = { ...user, bearer: `Bearer ${other.body.accessToken}` };
+    const elsewhere = await signInElsewhere(t, user);
     await me(t, elsewhere).expect(200);
     await t
       .as(user)

@@ -30,6 +30,11 @@ export interface TestOidcProvider {
   close(): Promise<void>;
 }
 
+/** The settings that point the app at a provider of this file. */
+export function oidcSettingsFor(issuer: string): Record<string, string> {
+  return { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'taskforge', OIDC_CLIENT_SECRET: 'taskforge-test-secret' };
+}
+
 /** Starts the provider on a port chosen now, so the app can be configured with its issuer before it runs. */
 export async function reserveOidcProvider(): Promise<{
   issuer: string;

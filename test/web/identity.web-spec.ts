@@ -1,10 +1,6 @@
-import { generate } from 'otplib';
-import { reserveOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
+import { oidcSettingsFor, reserveOidcProvider, type TestOidcProvider } from '../support/oidc-provider';
 import { seriousViolations, signUp, startBoard, type Board } from './browser';
-
-/** The code an authenticator shows `steps` periods from now. */
-const codeAt = (secret: string, steps = 0) =>
-  generate({ secret, epoch: Math.floor(Date.now() / 1000) + steps * 30 });
+import { codeAt } from '../support/totp';
 
 describe('identity in the web board', () => {
   let board: Board;
@@ -13,9 +9,7 @@ describe('identity in the web board', () => {
   beforeAll(async () => {
     const reserved = await reserveOidcProvider();
     board = await startBoard({
-      OIDC_ISSUER: reserved.issuer,
-      OIDC_CLIENT_ID: 'taskforge',
-      OIDC_CLIENT_SECRET: 'taskforge-test-secret',
+      ...oidcSettingsFor(reserved.issuer),
       OIDC_NAME: 'Team ID',
     });
     provider = await reserved.start(`${board.t.url}/api/v1/auth/oidc/callback`);

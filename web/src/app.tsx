@@ -1,4 +1,5 @@
 import { signal } from '@preact/signals';
+import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import {
   api,
@@ -39,6 +40,30 @@ async function signOut(): Promise<void> {
   endSession();
 }
 
+/** A link to another page of the board, followed without reloading it. */
+function PageLink({
+  path,
+  class: className,
+  children,
+}: {
+  path: string;
+  class?: string;
+  children: ComponentChildren;
+}) {
+  return (
+    <a
+      href={path}
+      class={className}
+      onClick={(event) => {
+        event.preventDefault();
+        navigate(path);
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
 export function App() {
   useEffect(() => {
     void resume();
@@ -68,16 +93,9 @@ export function App() {
   return (
     <>
       <header class="top">
-        <a
-          href="/"
-          class="brand"
-          onClick={(event) => {
-            event.preventDefault();
-            navigate('/');
-          }}
-        >
+        <PageLink path="/" class="brand">
           Taskforge
-        </a>
+        </PageLink>
         <span class={`connection ${connection.value}`} role="status">
           {rateLimited.value
             ? 'Waiting (rate limited)'
@@ -89,15 +107,7 @@ export function App() {
         </span>
         <Notifications />
         <span class="who">{me.value.displayName ?? me.value.username ?? me.value.email}</span>
-        <a
-          href="/security"
-          onClick={(event) => {
-            event.preventDefault();
-            navigate('/security');
-          }}
-        >
-          Security
-        </a>
+        <PageLink path="/security">Security</PageLink>
         <button type="button" onClick={() => void signOut()}>
           Sign out
         </button>
