@@ -129,6 +129,8 @@ describe('identity: sessions, sign-in history and two-factor sign-in', () => {
           userAgent: 'Guesser/0.1',
           address: expect.any(String),
         }),
+        // Registering was the first sign-in.
+        expect.objectContaining({ method: 'password', succeeded: true }),
       ]);
       const seenByAdmin = (await t.as(admin).get(`/admin/users/${user.id}/sign-ins`).expect(200)).body;
       expect(seenByAdmin.items).toEqual(history.items);

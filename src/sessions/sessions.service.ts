@@ -38,13 +38,16 @@ export class SessionsService {
 
   async register(dto: RegisterDto, client: ClientOrigin): Promise<AuthResponseDto> {
     this.assertPasswordsAllowed();
-    return this.transactions.run(async (manager) => {
+    const answer = await this.transactions.run(async (manager) => {
       const user = await this.users.create(dto, manager);
       return {
         user: mapUser(user),
         ...(await this.tokens.startSession(user.id, origin('password', client), manager)),
       };
     });
+    // An account's first sign-in is its history's first line.
+    await this.signIns.record({ userId: answer.user.id, method: 'password', succeeded: true, client });
+    return answer;
   }
 
   /**
