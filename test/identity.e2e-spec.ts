@@ -223,6 +223,25 @@ describe('identity: sessions, sign-in history and two-factor sign-in', () => {
       await t.as(user).post('/auth/2fa/disable').send({ code: '123456' }).expect(409);
     });
 
+    it('lets one of two racing sign-ins spend a code, and one of two racing sign-ins spend a recovery code', async () => {
+      const user = await createUser(t);
+      const { secret, recoveryCodes } = await enableTwoFactor(user);
+      const code = await codeAt(secret, 1);
+      const [first, second] = await Promise.all([mfaToken(user), mfaToken(user)]);
+      const byCode = await Promise.all([
+        secondStep({ mfaToken: first, code }),
+        secondStep({ mfaToken: second, code }),
+      ]);
+      expect(byCode.map((res) => res.status).sort()).toEqual([200, 401]);
+
+      const [third, fourth] = await Promise.all([mfaToken(user), mfaToken(user)]);
+      const byRecovery = await Promise.all([
+        secondStep({ mfaToken: third, recoveryCode: recoveryCodes[0] }),
+        secondStep({ mfaToken: fourth, recoveryCode: recoveryCodes[0] }),
+      ]);
+      expect(byRecovery.map((res) => res.status).sort()).toEqual([200, 401]);
+    });
+
     it('kills an mfaToken after five answers, whatever the sixth is', async () => {
       const user = await createUser(t);
       const { recoveryCodes } = await enableTwoFactor(user);

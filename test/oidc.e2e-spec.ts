@@ -179,6 +179,14 @@ describe('single sign-on with OpenID Connect', () => {
     await exchange(code, cookie).expect(401);
   });
 
+  it('signs in once when the same code is exchanged twice at once', async () => {
+    await provider.signInAs(person());
+    const { path, cookie } = await throughProvider();
+    const { code } = await callback(path, cookie);
+    const answers = await Promise.all([exchange(code, cookie), exchange(code, cookie)]);
+    expect(answers.map((res) => res.status).sort()).toEqual([200, 401]);
+  });
+
   it('exchanges a code only in the browser the sign-in came back to (no signing a victim in as oneself)', async () => {
     await provider.signInAs(person());
     const attacker = await throughProvider();
@@ -297,6 +305,26 @@ describe('single sign-on switches', () => {
     const back = await t.http.get(callbackUrl.slice(t.url.length)).set('Cookie', cookie).expect(302);
     const code = new URLSearchParams(new URL(back.headers.location).hash.slice(1)).get('code');
     await t.http.post(api('/auth/oidc/exchange')).set('Cookie', cookie).send({ code }).expect(403);
+  });
+});
+
+describe('single sign-on with a provider that is down', () => {
+  it('answers 503 with Retry-After while the provider cannot be reached, and signs in once it can', async () => {
+    const reserved = await reserveOidcProvider();
+    const t = await startTestApp(oidcSettingsFor(reserved.issuer));
+    let provider: TestOidcProvider | undefined;
+    try {
+      const down = await t.http.get(api('/auth/oidc/login')).expect(503);
+      expect(Number(down.headers['retry-after'])).toBeGreaterThan(0);
+      expect(down.body.detail).toMatch(/cannot be reached/);
+      // Control: the same request once the provider is up (discovery is tried again, not remembered as failed).
+      provider = await reserved.start(`${t.url}${api('/auth/oidc/callback')}`);
+      const up = await t.http.get(api('/auth/oidc/login')).expect(302);
+      expect(up.headers.location.startsWith(provider.issuer)).toBe(true);
+    } finally {
+      await provider?.close();
+      await t.close();
+    }
   });
 });
 
