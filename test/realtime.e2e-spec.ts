@@ -316,6 +316,26 @@ describe('real-time updates over Socket.IO', () => {
       expect(await userGone).toBe('io server disconnect');
       expect(await refusedHandshake(t, { auth: { token: user.accessToken } })).toBe('unauthorized');
     });
+
+    it('disconnects the socket of a session ended from the list of sessions, and keeps the one that ended it', async () => {
+      const user = await createUser(t);
+      const other = await t.http
+        .post(api('/auth/login'))
+        .send({ email: user.email, password: user.password });
+      const elsewhere = {
+        ...user,
+        accessToken: other.body.accessToken,
+        bearer: `Bearer ${other.body.accessToken}`,
+      };
+      const endedSocket = await connect(elsewhere);
+      const keptSocket = await connect(user);
+      const ended = serverDisconnect(endedSocket);
+      const sessions = await t.as(user).get('/auth/sessions').expect(200);
+      const target = sessions.body.find((session: { current: boolean }) => !session.current);
+      await t.as(user).delete(`/auth/sessions/${target.id}`).expect(204);
+      expect(await ended).toBe('io server disconnect');
+      expect(keptSocket.socket.connected).toBe(true);
+    });
   });
 });
 
