@@ -147,6 +147,12 @@ describe('single sign-on with OpenID Connect', () => {
     expect(unverified.answer.status).toBe(403);
     expect(unverified.answer.body.accessToken).toBeUndefined();
     await t.as(owner).get('/auth/me').expect(200);
+    const history = (await t.as(owner).get('/auth/sign-ins').expect(200)).body.items;
+    expect(history[0]).toMatchObject({
+      method: 'oidc',
+      succeeded: false,
+      reason: 'the provider did not verify the email',
+    });
 
     // Control: the same email, verified, joins the account.
     await provider.signInAs(person({ email: owner.email.toUpperCase(), email_verified: true }));

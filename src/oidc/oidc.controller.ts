@@ -52,11 +52,15 @@ export class OidcController {
   })
   @ApiNotFoundResponse({ description: 'Single sign-on is not configured here' })
   @ApiServiceUnavailableResponse({ description: 'The provider cannot be reached' })
-  async callback(@Req() req: Request, @Res() res: Response): Promise<void> {
+  async callback(
+    @Req() req: Request,
+    @Res() res: Response,
+    @CurrentClient() client: ClientOrigin,
+  ): Promise<void> {
     const queryAt = req.originalUrl.indexOf('?');
     const query = queryAt === -1 ? '' : req.originalUrl.slice(queryAt);
     // The state cookie stays until the exchange, which it binds to this browser.
-    const location = await this.oidc.finish(query, cookieOf(req, STATE_COOKIE));
+    const location = await this.oidc.finish(query, cookieOf(req, STATE_COOKIE), client);
     res.setHeader('Cache-Control', 'no-store');
     // The page at returnTo must not hand its address (with the fragment's code) to anyone: browsers never send
     // fragments, and this keeps even the path to ourselves.

@@ -75,7 +75,7 @@ export class OidcService {
    * The code stands for the signed-in person, or for the reason they were refused, which its exchange answers: so
    * the page shows every outcome the same way, and no reason travels in a URL.
    */
-  async finish(query: string, browserState: string | undefined): Promise<string> {
+  async finish(query: string, browserState: string | undefined, client: ClientOrigin): Promise<string> {
     this.assertConfigured();
     let returnTo = '/';
     let outcome: { userId: string } | SignInRefused;
@@ -99,7 +99,7 @@ export class OidcService {
           );
           throw new SignInRefused('The sign-in provider’s answer could not be verified; start again');
         });
-      outcome = { userId: await this.accountOf(identity) };
+      outcome = { userId: await this.accountOf(identity, client) };
     } catch (error) {
       if (!(error instanceof SignInRefused)) throw error;
       outcome = error;
@@ -135,11 +135,20 @@ export class OidcService {
     return this.sessions.signIn(handoff.userId, 'oidc', client);
   }
 
-  private async accountOf(identity: ProviderIdentity): Promise<string> {
+  private async accountOf(identity: ProviderIdentity, client: ClientOrigin): Promise<string> {
     const issuer = this.provider.issuer;
     const linked = await this.attempts.linkedUser(issuer, identity.subject);
     if (linked) return linked;
     if (!identity.email || !identity.emailVerified) {
+      // The account's owner learns that someone claimed their email; the answer is the same whether it exists.
+      const claimed = identity.email ? await this.users.findByEmail(identity.email) : null;
+      if (claimed)
+        await this.sessions.recordFailure(
+          claimed.id,
+          'oidc',
+          'the provider did not verify the email',
+          client,
+        );
       throw new SignInRefused(
         'The sign-in provider did not say your email address is verified, so no account here can be yours yet',
         403,
