@@ -362,6 +362,37 @@ describe('accounts and authentication', () => {
       await t.http.post(api('/auth/refresh')).send({ refreshToken: user.refreshToken }).expect(401);
     });
 
+    it('refuses a value of the wrong JSON type in an admin change with 422 naming the field', async () => {
+      const user = await createUser(t);
+      const wrong: [string, unknown][] = [
+        ['role', null],
+        ['role', 7],
+        ['role', ['admin']],
+        ['role', { name: 'admin' }],
+        ['disabled', null],
+        ['disabled', 'true'],
+        ['disabled', 1],
+        ['disabled', [true]],
+      ];
+      for (const [field, value] of wrong) {
+        const res = await t.http
+          .patch(api(`/admin/users/${user.id}`))
+          .set('Authorization', adminBearer)
+          .send({ [field]: value });
+        expect({
+          field,
+          value,
+          status: res.status,
+          named: res.body.errors?.map((e: { field: string }) => e.field),
+        }).toEqual({
+          field,
+          value,
+          status: 422,
+          named: [field],
+        });
+      }
+    });
+
     it('cannot demote or disable the last admin', async () => {
       await t.http
         .patch(api(`/admin/users/${adminId}`))

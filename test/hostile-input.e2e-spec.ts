@@ -209,12 +209,11 @@ const JSON_KINDS: { value: unknown; takenBy: string[] }[] = [
 ];
 
 /**
- * Routes held to the contract's whole rule on type confusion, a 422 naming the field (the others, to no 5xx): those
- * added with workflow states, custom fields and saved views, and with two-factor and single sign-on. Task writes are
- * held to it in type-confusion.e2e.
+ * Every route is held to the contract's whole rule on type confusion, a 422 naming the field, but the admin routes:
+ * the pass speaks as a project owner, whom they answer 403 before reading a body (their bodies are checked as an
+ * admin in auth.e2e).
  */
-const heldToTheWholeRule = (path: string) =>
-  /\/(states|fields|views)(\/|$)/.test(path) || /\/auth\/(2fa|login\/2fa|oidc)(\/|$)/.test(path);
+const heldToTheWholeRule = (path: string) => !path.startsWith('/api/v1/admin/');
 
 /** The values of JSON types a body field does not take: null where it cannot be cleared, and every other type. */
 function confusedValues(schema: SchemaObject): unknown[] {
@@ -610,21 +609,10 @@ describe('hostile input on every operation', () => {
     }
     // The pass is only as good as its reach: every write's fields, each with several wrong types (1,119 today).
     expect(sent).toBeGreaterThan(1000);
-    // And the strict part reaches each route it holds: states, fields and views, created and changed, and the
-    // second-factor and single sign-on answers.
+    // And the strict part reaches every route with a body but the admin one (39 today), each created and changed.
     const strict = withBodies.filter((operation) => heldToTheWholeRule(operation.path));
-    expect(strict.map((operation) => `${operation.method} ${operation.path}`).sort()).toEqual([
-      'patch /api/v1/projects/{projectId}/fields/{fieldId}',
-      'patch /api/v1/projects/{projectId}/states/{stateId}',
-      'patch /api/v1/views/{id}',
-      'post /api/v1/auth/2fa/disable',
-      'post /api/v1/auth/2fa/enable',
-      'post /api/v1/auth/login/2fa',
-      'post /api/v1/auth/oidc/exchange',
-      'post /api/v1/projects/{projectId}/fields',
-      'post /api/v1/projects/{projectId}/states',
-      'post /api/v1/projects/{projectId}/views',
-    ]);
+    expect(strict.length).toBeGreaterThanOrEqual(39);
+    expect(withBodies.length - strict.length).toBe(1);
     expect(failures).toEqual([]);
   });
 

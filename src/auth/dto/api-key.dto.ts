@@ -11,14 +11,23 @@ export class CreateApiKeyDto {
   @Length(1, 100)
   name: string;
 
-  @ApiPropertyOptional({ enum: SCOPES, isArray: true, description: 'Omit for every scope the user has' })
+  @ApiPropertyOptional({
+    enum: SCOPES,
+    isArray: true,
+    nullable: true,
+    description: 'Omit (or null) for every scope the user has',
+  })
   @IsOptional()
   @IsArray()
   @ArrayUnique()
   @IsIn(SCOPES, { each: true })
   scopes?: Scope[];
 
-  @ApiPropertyOptional({ example: '2027-01-01T00:00:00.000Z' })
+  @ApiPropertyOptional({
+    example: '2027-01-01T00:00:00.000Z',
+    nullable: true,
+    description: 'Omit (or null): never',
+  })
   @IsOptional()
   @IsDateString({ strict: true })
   expiresAt?: string;

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, Length, ValidateIf } from 'class-validator';
+import { IsString, Length, ValidateIf } from 'class-validator';
+import { Omittable } from '../../common/omittable';
 
 export class LoginDto {
   @ApiPropertyOptional({ description: 'Either email or username', example: 'ada@example.com' })
@@ -10,7 +11,7 @@ export class LoginDto {
   email?: string;
 
   @ApiPropertyOptional({ example: 'ada' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 32)
   username?: string;

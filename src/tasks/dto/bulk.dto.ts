@@ -8,6 +8,7 @@ import {
   IsArray,
   IsBoolean,
   IsDefined,
+  IsObject,
   IsUUID,
   isUUID,
   ValidateBy,
@@ -77,6 +78,7 @@ export class BulkUpdateDto {
 
   @ApiProperty({ type: BulkSetDto })
   @IsDefined()
+  @IsObject({ message: 'set must be an object' })
   @ValidateNested()
   @Type(() => BulkSetDto)
   set: BulkSetDto;

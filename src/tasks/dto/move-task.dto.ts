@@ -1,15 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { Omittable } from '../../common/omittable';
 import { TaskField, TaskStatus } from './task-fields';
 
 export class MoveTaskDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Place the task immediately before this task' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all')
   before?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Place the task immediately after this task' })
-  @IsOptional()
+  @Omittable()
   @IsUUID('all')
   after?: string;
 

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsString, MaxLength } from 'class-validator';
+import { Omittable } from '../../common/omittable';
 import { DisplayNameField, EmailField, TimezoneField, UsernameField } from './user-fields';
 
 export class UpdateProfileDto {
@@ -9,7 +10,7 @@ export class UpdateProfileDto {
   @EmailField(false) email?: string;
 
   @ApiPropertyOptional({ description: 'Required to change email' })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(128)
   currentPassword?: string;

@@ -52,7 +52,12 @@ export const PasswordField = (name = 'password') =>
 
 export const UsernameField = () =>
   applyDecorators(
-    ApiPropertyOptional({ pattern: '^[a-z0-9_.-]{3,32}$', example: 'ada' }),
+    ApiPropertyOptional({
+      pattern: '^[a-z0-9_.-]{3,32}$',
+      example: 'ada',
+      nullable: true,
+      description: 'null: none (sign in by email)',
+    }),
     IsOptional(),
     IsString(),
     Matches(/^[a-z0-9_.-]{3,32}$/, { message: 'username must be 3 to 32 of a-z, 0-9, _ . -' }),
@@ -60,7 +65,12 @@ export const UsernameField = () =>
 
 export const DisplayNameField = () =>
   applyDecorators(
-    ApiPropertyOptional({ maxLength: 100, example: 'Ada Lovelace' }),
+    ApiPropertyOptional({
+      maxLength: 100,
+      example: 'Ada Lovelace',
+      nullable: true,
+      description: 'null: none',
+    }),
     IsOptional(),
     Transform(trim),
     IsString(),

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsEmail, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { IsEmail, IsUUID, ValidateIf } from 'class-validator';
+import { Omittable } from '../../common/omittable';
 
 /** Names a person by id or by email, for invitations and shares; UsersService.resolveActiveUserId reads it. */
 export class UserReferenceDto {
@@ -9,7 +10,7 @@ export class UserReferenceDto {
   userId?: string;
 
   @ApiPropertyOptional({ example: 'grace@example.com' })
-  @IsOptional()
+  @Omittable()
   @IsEmail()
   email?: string;
 }

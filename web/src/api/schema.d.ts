@@ -1511,12 +1511,15 @@ export type components = {
             taskId: string;
         };
         CreateApiKeyDto: {
-            /** @example 2027-01-01T00:00:00.000Z */
-            expiresAt?: string;
+            /**
+             * @description Omit (or null): never
+             * @example 2027-01-01T00:00:00.000Z
+             */
+            expiresAt?: string | null;
             /** @example CI pipeline */
             name: string;
-            /** @description Omit for every scope the user has */
-            scopes?: ("profile:read" | "profile:write" | "projects:read" | "projects:write" | "members:write" | "tasks:read" | "tasks:write" | "webhooks:write" | "admin")[];
+            /** @description Omit (or null) for every scope the user has */
+            scopes?: ("profile:read" | "profile:write" | "projects:read" | "projects:write" | "members:write" | "tasks:read" | "tasks:write" | "webhooks:write" | "admin")[] | null;
         };
         CreatedApiKeyDto: {
             createdAt: string;
@@ -2285,14 +2288,20 @@ export type components = {
             refreshToken: string;
         };
         RegisterDto: {
-            /** @example Ada Lovelace */
-            displayName?: string;
+            /**
+             * @description null: none
+             * @example Ada Lovelace
+             */
+            displayName?: string | null;
             /** @example ada@example.com */
             email: string;
             /** @example correct horse battery staple */
             password: string;
-            /** @example ada */
-            username?: string;
+            /**
+             * @description null: none (sign in by email)
+             * @example ada
+             */
+            username?: string | null;
         };
         RelatedTaskDto: {
             /** Format: uuid */
@@ -2677,14 +2686,20 @@ export type components = {
         UpdateProfileDto: {
             /** @description Required to change email */
             currentPassword?: string;
-            /** @example Ada Lovelace */
-            displayName?: string;
+            /**
+             * @description null: none
+             * @example Ada Lovelace
+             */
+            displayName?: string | null;
             /** @example ada@example.com */
             email?: string;
             /** @example Europe/Paris */
             timezone?: string;
-            /** @example ada */
-            username?: string;
+            /**
+             * @description null: none (sign in by email)
+             * @example ada
+             */
+            username?: string | null;
         };
         UpdateProjectDto: {
             /** @example Everything for the new site */
