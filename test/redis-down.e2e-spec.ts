@@ -40,15 +40,6 @@ describe('with REDIS_URL set but Redis down', () => {
     expect(statuses.slice(5)).toEqual([429, 429]);
   });
 
-  it('leaves nothing running once closed, though Redis never answered', async () => {
-    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
-    const before = timers();
-    const another = await startTestApp({ REDIS_URL: redis.url });
-    await another.close();
-    // Left alone, the adapter's clients would retry for about ten seconds before giving up.
-    await eventually('every reconnect timer to stop', () => timers() <= before, 3000);
-  });
-
   it('keeps running while Redis stays away past the retry limit of a command the adapter sent and dropped', async () => {
     // The control: a client that gives up on a command after 20 retries, as the adapter's SUBSCRIBE once did.
     const bare = new Redis(redis.url, { maxRetriesPerRequest: 20 });
@@ -59,6 +50,26 @@ describe('with REDIS_URL set but Redis down', () => {
     bare.disconnect();
     await t.http.get('/health').expect(200);
   }, 20_000);
+});
+
+describe('an app closed while Redis is down', () => {
+  // Alone in its block: an app still running beside it would be retrying Redis too, and its timers would come and go
+  // in the count.
+  it('leaves nothing running once closed, though Redis never answered', async () => {
+    const redis = await BrokenRedis.start('hangs-up');
+    try {
+      const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+      const before = timers();
+      const t = await startTestApp({ REDIS_URL: redis.url });
+      // The control: while it runs, the count does see its timers (its pollers, its Redis clients retrying).
+      await eventually('the app to be retrying Redis', () => timers() > before, 3000);
+      await t.close();
+      // Left alone, the adapter's clients would retry for about ten seconds before giving up.
+      await eventually('every reconnect timer to stop', () => timers() <= before, 3000);
+    } finally {
+      await redis.stop();
+    }
+  });
 });
 
 describe('with REDIS_URL set and a Redis that accepts connections but never answers', () => {

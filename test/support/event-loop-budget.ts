@@ -1,3 +1,4 @@
+import { PerformanceObserver } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** The longest the event loop may be held during one test: past it, every other request would have waited as long. */
@@ -11,10 +12,14 @@ const TICK_MS = 10;
  * it sampled 10 ms, so the measure is ours, and the test beside it proves it can fail.)
  *
  * A stretch counts only as long as the process computed during it: on a loaded two-core machine the operating system
- * can leave a test process off the CPU for hundreds of milliseconds, which is lateness no code of ours caused.
+ * can leave a test process off the CPU for hundreds of milliseconds, which is lateness no code of ours caused. Nor
+ * does the garbage collector's pause count: a Jest worker's heap holds what every earlier test file left, so its
+ * collections measure the test runner, not the request (the soak and the benchmarks measure the service's own).
  */
 export class EventLoopBudget {
-  private worstMs = 0;
+  /** Stretches long enough to matter since the last reset; judged in check(), once the GC entries have arrived. */
+  private stretches: Interval[] = [];
+  private collections: Interval[] = [];
   private last = performance.now();
   private lastCpu = process.cpuUsage();
   private excusing = 0;
@@ -22,14 +27,26 @@ export class EventLoopBudget {
     const now = performance.now();
     const cpu = process.cpuUsage(this.lastCpu);
     const computedMs = (cpu.user + cpu.system) / 1000;
-    if (this.excusing === 0) {
-      this.worstMs = Math.max(this.worstMs, Math.min(now - this.last - TICK_MS, computedMs));
+    const heldMs = Math.min(now - this.last - TICK_MS, computedMs);
+    if (this.excusing === 0 && heldMs > this.budgetMs / 4) {
+      this.stretches.push({ start: this.last, end: now, ms: heldMs });
     }
     this.last = now;
     this.lastCpu = process.cpuUsage();
   }, TICK_MS).unref();
+  private readonly gcObserver = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      this.collections.push({
+        start: entry.startTime,
+        end: entry.startTime + entry.duration,
+        ms: entry.duration,
+      });
+    }
+  });
 
-  constructor(private readonly budgetMs = EVENT_LOOP_BUDGET_MS) {}
+  constructor(private readonly budgetMs = EVENT_LOOP_BUDGET_MS) {
+    this.gcObserver.observe({ entryTypes: ['gc'] });
+  }
 
   /** Runs work that is not serving requests (booting or closing an app) without counting it. */
   async excuse<T>(work: () => Promise<T>): Promise<T> {
@@ -43,7 +60,8 @@ export class EventLoopBudget {
   }
 
   reset(): void {
-    this.worstMs = 0;
+    this.stretches = [];
+    this.collections = [];
     this.restartStretch();
   }
 
@@ -58,9 +76,13 @@ export class EventLoopBudget {
    */
   async check(): Promise<void> {
     await sleep(TICK_MS * 3);
-    if (this.worstMs > this.budgetMs) {
+    const worstMs = Math.max(
+      0,
+      ...this.stretches.map((stretch) => stretch.ms - this.collectingDuring(stretch)),
+    );
+    if (worstMs > this.budgetMs) {
       throw new Error(
-        `The event loop was held for ${Math.round(this.worstMs)} ms during this test (budget ${this.budgetMs} ms): ` +
+        `The event loop was held for ${Math.round(worstMs)} ms during this test (budget ${this.budgetMs} ms): ` +
           'something computed synchronously with no bound',
       );
     }
@@ -68,7 +90,22 @@ export class EventLoopBudget {
 
   stop(): void {
     clearInterval(this.timer);
+    this.gcObserver.disconnect();
   }
+
+  /** How long the garbage collector paused the thread within a stretch. */
+  private collectingDuring(stretch: Interval): number {
+    return this.collections.reduce(
+      (sum, gc) => sum + Math.max(0, Math.min(gc.end, stretch.end) - Math.max(gc.start, stretch.start)),
+      0,
+    );
+  }
+}
+
+interface Interval {
+  start: number;
+  end: number;
+  ms: number;
 }
 
 let active: EventLoopBudget | undefined;
