@@ -337,7 +337,15 @@ describe('time: recurrence, reminders', () => {
     });
 
     it('never fires for a deleted, completed or no longer visible task', async () => {
-      // Far enough ahead that the setup below is done before it falls, even on a loaded machine.
+      // The people first: making accounts hashes passwords, the slow part of this setup.
+      const leaver = await createUser(t);
+      const { project: other, owner: otherOwner } = await createTeam(t);
+      await t
+        .as(otherOwner)
+        .post(`/projects/${other.id}/members`)
+        .send({ userId: leaver.id, role: 'member' })
+        .expect(201);
+      // Far enough ahead that the writes below are done before it falls, even on a loaded machine.
       const soon = new Date(Date.now() + 5000).toISOString();
       const deleted = (await create(owner, { assigneeId: member.id, reminders: [{ at: soon }] }).expect(201))
         .body;
@@ -350,13 +358,6 @@ describe('time: recurrence, reminders', () => {
       await t.as(owner).delete(`/tasks/${deleted.id}`).expect(204);
       await patch(owner, completed, { completed: true }).expect(200);
       // A reminder for the creator who has since left the project does not fire either.
-      const leaver = await createUser(t);
-      const { project: other, owner: otherOwner } = await createTeam(t);
-      await t
-        .as(otherOwner)
-        .post(`/projects/${other.id}/members`)
-        .send({ userId: leaver.id, role: 'member' })
-        .expect(201);
       const left = (
         await t
           .as(leaver)
