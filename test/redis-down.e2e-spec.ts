@@ -8,6 +8,37 @@ import { startTestApp, TestApp } from './support/test-app';
 // Jest fails the running test on any rejection left unhandled, as it would end a production process; the tests
 // below lean on that, and their controls show the commands in question do reject in the situation they build.
 
+describe('an app closed while Redis is down', () => {
+  // First in the file and alone in its block: an app running or just closed beside it would be retrying Redis too, and
+  // its timers would come and go in the count.
+  it('leaves nothing running once closed, though Redis never answered', async () => {
+    const redis = await BrokenRedis.start('hangs-up');
+    try {
+      const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+      const before = await settledCount(timers);
+      const t = await startTestApp({ REDIS_URL: redis.url });
+      // The control: while it runs, the count does see its timers (its pollers, its Redis clients retrying).
+      await eventually('the app to be running its timers', () => timers() > before, 3000);
+      await t.close();
+      // Left alone, the adapter's clients would retry for about ten seconds before giving up.
+      await eventually('every reconnect timer to stop', () => timers() <= before, 3000);
+    } finally {
+      await redis.stop();
+    }
+  });
+});
+
+/** The count once it has stopped falling: what the test runner and earlier files left has wound down. */
+async function settledCount(count: () => number): Promise<number> {
+  let last = count();
+  for (;;) {
+    await delay(100);
+    const now = count();
+    if (now >= last) return now;
+    last = now;
+  }
+}
+
 describe('with REDIS_URL set but Redis down', () => {
   let redis: BrokenRedis;
   let t: TestApp;
@@ -50,26 +81,6 @@ describe('with REDIS_URL set but Redis down', () => {
     bare.disconnect();
     await t.http.get('/health').expect(200);
   }, 20_000);
-});
-
-describe('an app closed while Redis is down', () => {
-  // Alone in its block: an app still running beside it would be retrying Redis too, and its timers would come and go
-  // in the count.
-  it('leaves nothing running once closed, though Redis never answered', async () => {
-    const redis = await BrokenRedis.start('hangs-up');
-    try {
-      const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
-      const before = timers();
-      const t = await startTestApp({ REDIS_URL: redis.url });
-      // The control: while it runs, the count does see its timers (its pollers, its Redis clients retrying).
-      await eventually('the app to be retrying Redis', () => timers() > before, 3000);
-      await t.close();
-      // Left alone, the adapter's clients would retry for about ten seconds before giving up.
-      await eventually('every reconnect timer to stop', () => timers() <= before, 3000);
-    } finally {
-      await redis.stop();
-    }
-  });
 });
 
 describe('with REDIS_URL set and a Redis that accepts connections but never answers', () => {
