@@ -420,6 +420,11 @@ describe('the web board in Chromium', () => {
     await page.getByRole('button', { name: 'Save view' }).click();
     await page.getByLabel('View name').fill('My work');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
+    // Saving applies the new view when its answer comes; choosing another before that would be overridden.
+    await page
+      .getByLabel('View', { exact: true })
+      .locator('option:checked', { hasText: 'My work (mine)' })
+      .waitFor({ state: 'attached' });
     await page.getByLabel('View', { exact: true }).selectOption({ label: 'All tasks' });
     await page.getByRole('article', { name: 'Order the banners' }).waitFor();
     await page.reload();
