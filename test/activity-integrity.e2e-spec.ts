@@ -102,7 +102,8 @@ describe('activity integrity', () => {
         // The relink is now waiting for the row this session holds.
         await eventually('the relink to wait for the held row', async () => {
           const { rows } = await other.query<{ waiting: number }>(
-            `SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted AND pid <> pg_backend_pid()`,
+            // Waiting on this session's row, not on anything (other test files share the server).
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))`,
           );
           return rows[0].waiting > 0;
         });

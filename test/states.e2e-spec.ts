@@ -359,9 +359,10 @@ describe('workflow states', () => {
         await other.query(`DELETE FROM workflow_states WHERE id = $1`, [passing.id]);
         const write = t.as(member).patch(`/tasks/${task.id}`).send({ stateId: passing.id });
         const answered = write.then((res) => res.status);
+        // Waiting on this session's locks, not on any (other test files share the server).
         await eventually('the write to wait for the deleting session', async () => {
           const { rows } = await other.query<{ waiting: number }>(
-            `SELECT count(*)::int AS waiting FROM pg_locks WHERE NOT granted AND pid <> pg_backend_pid()`,
+            `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE pg_backend_pid() = ANY (pg_blocking_pids(pid))`,
           );
           return rows[0].waiting > 0;
         });
